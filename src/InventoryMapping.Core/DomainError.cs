@@ -1,0 +1,23 @@
+namespace InventoryMapping;
+
+public enum DomainErrorKind
+{
+    Invalid,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+}
+
+/// <summary>An expected failure of an operation: the caller did something the domain refuses. Mapped to problem details at the edge.</summary>
+/// <param name="Field">The request field at fault (camelCase, as in the API), when one is.</param>
+public sealed record DomainError(DomainErrorKind Kind, string Title, string Detail, string? Field = null)
+{
+    public static DomainError Invalid(string field, string detail) => new(DomainErrorKind.Invalid, "Invalid request", detail, field);
+
+    public static DomainError NotFound(string what, string id) => new(DomainErrorKind.NotFound, $"{what} not found", $"{what} '{id}' does not exist.");
+
+    public static DomainError Conflict(string detail, string? field = null) => new(DomainErrorKind.Conflict, "Conflict", detail, field);
+
+    public static DomainError PreconditionFailed(string detail) =>
+        new(DomainErrorKind.PreconditionFailed, "Precondition failed", detail, "If-Match");
+}

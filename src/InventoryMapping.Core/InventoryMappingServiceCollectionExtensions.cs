@@ -1,27 +1,84 @@
+using Azure.Storage.Queues;
+using InventoryMapping.Channels;
+using InventoryMapping.Inventory;
+using InventoryMapping.Jobs;
+using InventoryMapping.Listings;
+using InventoryMapping.Locations;
+using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping;
 
 public static class InventoryMappingServiceCollectionExtensions
 {
-    /// <summary>The configuration section (or connection-string setting) of the app's storage account.</summary>
+    /// <summary>The connection of the app's storage account: a connection string, or a section with service URIs for managed identity.</summary>
     public const string StorageConnection = "AppStorage";
 
     /// <summary>Registers the storage clients and every application service of the mapping backend.</summary>
     public static IServiceCollection AddInventoryMapping(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAzureClients(clients =>
-        {
-            var storage = configuration.GetSection(StorageConnection);
-            clients.AddTableServiceClient(storage);
-            clients.AddBlobServiceClient(storage);
-            clients.AddQueueServiceClient(storage).ConfigureOptions(o => o.MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64);
-        });
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        services.AddAzureClients(clients => AddStorageClients(clients, configuration.GetSection(StorageConnection)));
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<AppStorage>();
+        services.AddSingleton<ChannelStore>();
+        services.AddSingleton<ChannelService>();
+        services.AddSingleton<LocationService>();
+        services.AddSingleton<ListingStore>();
+        services.AddSingleton<ListingWriter>();
+        services.AddSingleton<ListingService>();
+        services.AddSingleton<InventoryStore>();
+        services.AddSingleton<ItemWriter>();
+        services.AddSingleton<InventoryService>();
+        services.AddSingleton<InventorySearch>();
+        services.AddSingleton<LinkService>();
+        services.AddSingleton<BulkLinker>();
+        services.AddSingleton<IListingJob, LinkAllBySku>();
+        services.AddSingleton<IListingJob, CreateAll>();
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<JobService>();
+        services.AddSingleton(sp => new JobRunner(
+            sp.GetRequiredService<JobStore>(),
+            sp.GetRequiredService<JobService>(),
+            sp.GetRequiredService<ChannelStore>(),
+            sp.GetRequiredService<ListingStore>(),
+            sp.GetServices<IListingJob>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<JobRunner>>()));
         return services;
     }
+
+    /// <summary>
+    /// A connection string (Azurite, local runs) or, in Azure, <c>tableServiceUri</c>/<c>blobServiceUri</c>/
+    /// <c>queueServiceUri</c> with <c>credential=managedidentity</c> and <c>clientId</c> — the same names the
+    /// Functions host reads for trigger connections, so one setting group serves both.
+    /// </summary>
+    private static void AddStorageClients(AzureClientFactoryBuilder clients, IConfigurationSection storage)
+    {
+        if (!string.IsNullOrEmpty(storage.Value))
+        {
+            clients.AddTableServiceClient(storage.Value);
+            clients.AddBlobServiceClient(storage.Value);
+            clients.AddQueueServiceClient(storage.Value).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+            return;
+        }
+
+        clients.AddTableServiceClient(RequiredUri(storage, "tableServiceUri"));
+        clients.AddBlobServiceClient(RequiredUri(storage, "blobServiceUri"));
+        clients.AddQueueServiceClient(RequiredUri(storage, "queueServiceUri")).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+        clients.UseCredential(sp => sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(storage));
+    }
+
+    private static Uri RequiredUri(IConfigurationSection storage, string name) =>
+        Uri.TryCreate(storage[name], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException($"Setting '{storage.Path}' is neither a connection string nor has '{storage.Path}__{name}'.");
 }

@@ -10,9 +10,6 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 {
     private readonly string _prefix = options.Value.NamePrefix;
 
-    /// <summary>Name of the queue that carries job messages; the queue trigger reads it from the app setting of this name.</summary>
-    public const string JobsQueueSetting = "JobsQueueName";
-
     public TableClient Channels => Table("Channels");
 
     /// <summary>Listings and the per-shard count rows of each channel (see <see cref="Listings.ListingShard"/>).</summary>
@@ -33,11 +30,12 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public TableClient Settings => Table("Settings");
 
-    public QueueClient JobQueue => queues.GetQueueClient(JobQueueName(_prefix));
+    public QueueClient JobQueue => queues.GetQueueClient(options.Value.JobsQueueName);
 
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
 
-    public static string JobQueueName(string prefix) => prefix + "jobs";
+    /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
+    public static IReadOnlyList<string> Containers { get; } = [InventoryMapping.Jobs.JobStore.ReportsContainer];
 
     public IEnumerable<TableClient> AllTables =>
         [Channels, Listings, Items, ItemSkus, ItemSearch, ItemLinks, Jobs, Settings];
@@ -47,6 +45,7 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     {
         await Task.WhenAll(AllTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken)));
         await JobQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Task.WhenAll(Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
     }
 
     private TableClient Table(string name) => tables.GetTableClient(_prefix + name);

@@ -10,4 +10,10 @@ public sealed class StorageOptions
     /// or test runs can share one account.
     /// </summary>
     public string NamePrefix { get; set; } = "";
+
+    /// <summary>The jobs queue; the queue trigger reads the same app setting (<see cref="JobsQueueSetting"/>).</summary>
+    public string JobsQueueName { get; set; } = "jobs";
+
+    /// <summary>App setting naming the jobs queue, flat so that the trigger's <c>%JobsQueueName%</c> resolves it.</summary>
+    public const string JobsQueueSetting = "JobsQueueName";
 }

@@ -1,0 +1,47 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace InventoryMapping.Channels;
+
+/// <summary>Row of the Channels table: one partition, row key = channel id.</summary>
+internal sealed class ChannelEntity : ITableEntity
+{
+    public const string Partition = "channel";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string AccountId { get; set; } = "";
+
+    public string AccountName { get; set; } = "";
+
+    public string Region { get; set; } = "";
+
+    /// <summary>Comma-separated; marketplace ids never contain commas.</summary>
+    public string MarketplaceIds { get; set; } = "";
+
+    public string LocationId { get; set; } = "";
+
+    public bool AutoLinkBySku { get; set; }
+
+    public int ListingsRefreshMinutes { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Channel ToChannel() => new(
+        RowKey,
+        AccountId,
+        AccountName,
+        Enum.Parse<AmazonRegion>(Region),
+        MarketplaceIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        LocationId,
+        AutoLinkBySku,
+        TimeSpan.FromMinutes(ListingsRefreshMinutes),
+        UpdatedAt,
+        ETag.ToString());
+}

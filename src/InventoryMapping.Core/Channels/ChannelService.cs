@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Azure;
+using InventoryMapping.Locations;
+
+namespace InventoryMapping.Channels;
+
+public sealed partial class ChannelService(ChannelStore channels, LocationService locations, TimeProvider clock)
+{
+    public const int DefaultRefreshMinutes = 360;
+    private const int MaxTextLength = 100;
+
+    public Task<Channel?> GetAsync(string channelId, CancellationToken cancellationToken) => channels.GetAsync(channelId, cancellationToken);
+
+    public Task<IReadOnlyList<Channel>> ListAsync(CancellationToken cancellationToken) => channels.ListAsync(cancellationToken);
+
+    /// <summary>Creates or replaces a channel. With <paramref name="ifMatch"/>, only if nobody changed it since that version.</summary>
+    public async Task<Result<Channel>> PutAsync(string channelId, ChannelDefinition definition, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (!ChannelIds.IsValid(channelId))
+        {
+            return DomainError.Invalid("channelId", "A channel id is 1-40 lower-case letters, digits and inner dashes.");
+        }
+
+        if (Validate(definition) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var locationId = definition.LocationId ?? (await locations.GetSettingsAsync(cancellationToken)).DefaultLocationId;
+        if (await locations.GetAsync(locationId, cancellationToken) is null)
+        {
+            return DomainError.Invalid("locationId", $"Location '{locationId}' does not exist.");
+        }
+
+        var existing = await channels.GetEntityAsync(channelId, cancellationToken);
+        if (ifMatch is not null && (existing is null || existing.ETag != new ETag(ifMatch)))
+        {
+            return DomainError.PreconditionFailed($"Channel '{channelId}' is not at version {ifMatch}.");
+        }
+
+        var entity = new ChannelEntity
+        {
+            RowKey = channelId,
+            AccountId = definition.AccountId!.Trim(),
+            AccountName = definition.AccountName!.Trim(),
+            Region = Enum.Parse<AmazonRegion>(definition.Region!, ignoreCase: true).ToString(),
+            MarketplaceIds = string.Join(',', definition.MarketplaceIds!),
+            LocationId = locationId,
+            AutoLinkBySku = definition.AutoLinkBySku ?? false,
+            ListingsRefreshMinutes = definition.ListingsRefreshMinutes ?? DefaultRefreshMinutes,
+            UpdatedAt = clock.GetUtcNow(),
+            ETag = existing?.ETag ?? default,
+        };
+        return await channels.SaveAsync(entity, ifMatch is null ? null : new ETag(ifMatch), existing is not null, cancellationToken);
+    }
+
+    private static DomainError? Validate(ChannelDefinition definition)
+    {
+        if (!IsText(definition.AccountId))
+        {
+            return DomainError.Invalid("accountId", $"accountId (the seller id) is required: 1-{MaxTextLength} characters.");
+        }
+
+        if (!IsText(definition.AccountName))
+        {
+            return DomainError.Invalid("accountName", $"accountName is required: 1-{MaxTextLength} characters.");
+        }
+
+        if (definition.Region is null || !Enum.TryParse<AmazonRegion>(definition.Region, ignoreCase: true, out var region) || !Enum.IsDefined(region))
+        {
+            return DomainError.Invalid("region", "region is required: NA, EU or FE.");
+        }
+
+        if (definition.MarketplaceIds is not { Count: >= 1 and <= 25 } ids || ids.Any(id => id is null || !MarketplaceId().IsMatch(id)))
+        {
+            return DomainError.Invalid("marketplaceIds", "marketplaceIds is required: 1-25 Amazon marketplace ids such as ATVPDKIKX0DER.");
+        }
+
+        if (definition.LocationId is not null && !ChannelIds.IsValid(definition.LocationId))
+        {
+            return DomainError.Invalid("locationId", "locationId is a location's id.");
+        }
+
+        if (definition.ListingsRefreshMinutes is < 15 or > 10080)
+        {
+            return DomainError.Invalid("listingsRefreshMinutes", "listingsRefreshMinutes is 15 to 10080 (a week).");
+        }
+
+        return null;
+    }
+
+    private static bool IsText(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextLength && !value.Any(char.IsControl);
+
+    [GeneratedRegex("^[A-Z0-9]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MarketplaceId();
+}

@@ -1,0 +1,143 @@
+using System.Buffers.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Inventory;
+
+/// <summary>
+/// Case-insensitive partial-SKU search over the suffix index: the exact SKU by one point read, then prefix matches,
+/// then inner matches, each a row-key range query in one partition. No request reads more than a few pages,
+/// whatever the number of items.
+/// </summary>
+public sealed class InventorySearch(AppStorage storage, InventoryStore store)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxQueryLength = 100;
+    private const int StoragePageSize = 200;
+    private const int MaxStorageRequests = 10;
+
+    public async Task<Result<InventorySearchPage>> SearchAsync(string? query, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(query) || query.Length > MaxQueryLength || query.Any(char.IsControl))
+        {
+            return DomainError.Invalid("q", $"q is required: 1-{MaxQueryLength} characters of a SKU, no control characters.");
+        }
+
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return DomainError.Invalid("pageSize", $"pageSize is 1 to {MaxPageSize}.");
+        }
+
+        if (!SearchToken.TryDecode(continuationToken, out var token))
+        {
+            return DomainError.Invalid("continuationToken", "continuationToken is not one this search returned.");
+        }
+
+        var hits = new List<(string ItemId, string Sku, SkuMatch Match)>();
+        var state = token ?? new SearchToken(SkuMatch.Exact, null, 0);
+        if (state.Phase == SkuMatch.Exact)
+        {
+            if (await store.FindBySkuAsync(query, cancellationToken) is { } exact)
+            {
+                hits.Add((exact.ItemId, exact.Sku, SkuMatch.Exact));
+            }
+
+            state = new SearchToken(SkuMatch.Prefix, null, 0);
+        }
+
+        string? next = null;
+        for (var requests = 0; requests < MaxStorageRequests; requests++)
+        {
+            var page = await ReadAsync(query, state, cancellationToken);
+            var matches = page.Values.Where(r => Qualifies(r, query, state.Phase)).Skip(state.Skip).ToList();
+            var room = pageSize - hits.Count;
+            hits.AddRange(matches.Take(room).Select(r => (r.ItemId, r.Sku, state.Phase)));
+            if (matches.Count > room)
+            {
+                next = (state with { Skip = state.Skip + room }).Encode();
+                break;
+            }
+
+            state = page.ContinuationToken is { } storageToken
+                ? new SearchToken(state.Phase, storageToken, 0)
+                : state.Phase == SkuMatch.Prefix ? new SearchToken(SkuMatch.Contains, null, 0) : null!;
+            if (state is null)
+            {
+                break;
+            }
+
+            next = state.Encode();
+            if (hits.Count == pageSize)
+            {
+                break;
+            }
+        }
+
+        return new InventorySearchPage(await WithTitlesAsync(hits, cancellationToken), next);
+    }
+
+    private async Task<Page<ItemSearchEntity>> ReadAsync(string query, SearchToken state, CancellationToken cancellationToken)
+    {
+        var encoded = TableKey.Encode(ItemSkuKeys.Unique(query));
+        var partition = ItemSearchRows.PartitionFor(encoded);
+        var upper = TableKey.PrefixUpperBound(encoded);
+        var filter = state.Phase == SkuMatch.Prefix
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {encoded} and RowKey lt {upper} and Offset eq {0}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {encoded} and RowKey lt {upper} and Offset gt {0}");
+        await foreach (var page in storage.ItemSearch.QueryAsync<ItemSearchEntity>(filter, StoragePageSize, cancellationToken: cancellationToken).AsPages(state.Storage))
+        {
+            return page;
+        }
+
+        return Page<ItemSearchEntity>.FromValues([], null, null!);
+    }
+
+    /// <summary>Each item once per phase: a prefix hit that is not the exact SKU; an inner hit at its first inner occurrence.</summary>
+    private static bool Qualifies(ItemSearchEntity row, string query, SkuMatch phase)
+    {
+        if (phase == SkuMatch.Prefix)
+        {
+            return ItemSkuKeys.Unique(row.Sku) != ItemSkuKeys.Unique(query);
+        }
+
+        var first = ItemSearchRows.FirstOffset(row.Sku, query);
+        return first > 0 && first == row.Offset;
+    }
+
+    /// <summary>Reads the items of the hits: their titles, and a check that the index row is not stale.</summary>
+    private async Task<IReadOnlyList<InventorySearchHit>> WithTitlesAsync(List<(string ItemId, string Sku, SkuMatch Match)> hits, CancellationToken cancellationToken)
+    {
+        var items = await Task.WhenAll(hits.Select(h => store.GetEntityAsync(h.ItemId, cancellationToken)));
+        return hits.Zip(items)
+            .Where(pair => pair.Second is not null && pair.Second.Sku == pair.First.Sku)
+            .Select(pair => new InventorySearchHit(pair.First.ItemId, pair.First.Sku, pair.Second!.Title, pair.First.Match))
+            .ToList();
+    }
+
+    private sealed record SearchToken(SkuMatch Phase, string? Storage, int Skip)
+    {
+        public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+
+        public static bool TryDecode(string? text, out SearchToken? token)
+        {
+            token = null;
+            if (string.IsNullOrEmpty(text))
+            {
+                return true;
+            }
+
+            try
+            {
+                token = JsonSerializer.Deserialize<SearchToken>(Base64Url.DecodeFromChars(text));
+                return token is { Skip: >= 0, Phase: SkuMatch.Prefix or SkuMatch.Contains };
+            }
+            catch (Exception e) when (e is FormatException or JsonException)
+            {
+                return false;
+            }
+        }
+    }
+}

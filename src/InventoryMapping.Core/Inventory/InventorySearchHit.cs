@@ -1,0 +1,3 @@
+namespace InventoryMapping.Inventory;
+
+public sealed record InventorySearchHit(string ItemId, string Sku, string Title, SkuMatch Match);

@@ -1,0 +1,147 @@
+using Azure;
+using InventoryMapping.Locations;
+
+namespace InventoryMapping.Inventory;
+
+/// <summary>Create, read, replace and delete inventory items, and set their stock per location.</summary>
+public sealed class InventoryService(InventoryStore store, ItemWriter writer, LocationService locations, TimeProvider clock)
+{
+    private const int StockConflictRetries = 10;
+
+    public Task<InventoryItem?> GetAsync(string itemId, CancellationToken cancellationToken) => store.GetAsync(itemId, cancellationToken);
+
+    public async Task<Result<InventoryItem>> CreateAsync(ItemDefinition definition, CancellationToken cancellationToken)
+    {
+        if (await CheckAsync(definition, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow();
+        var entity = NewEntity(ItemIds.New(), definition, now);
+        var created = (await writer.CreateManyAsync([entity], cancellationToken))[0];
+        return created.DuplicateOfItemId is { } holder
+            ? DomainError.Conflict($"Item '{holder}' already has SKU '{definition.Sku}' (SKUs are unique ignoring case).", "sku")
+            : created.Item;
+    }
+
+    public async Task<Result<InventoryItem>> ReplaceAsync(string itemId, ItemDefinition definition, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await store.GetEntityAsync(itemId, cancellationToken);
+        if (current is null)
+        {
+            return DomainError.NotFound("Item", itemId);
+        }
+
+        if (await CheckAsync(definition, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (ifMatch is not null && current.ETag != new ETag(ifMatch))
+        {
+            return DomainError.PreconditionFailed($"Item '{itemId}' is not at version {ifMatch}.");
+        }
+
+        var next = NewEntity(itemId, definition, clock.GetUtcNow());
+        next.CreatedAt = current.CreatedAt;
+        if (definition.StockLevels is null)
+        {
+            next.StockLevels = current.StockLevels;
+        }
+
+        var replaced = await writer.ReplaceAsync(current, next, cancellationToken);
+        return replaced.IsSuccess ? replaced.Value.ToItem() : replaced.Error;
+    }
+
+    public async Task<Result<bool>> DeleteAsync(string itemId, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var current = await store.GetEntityAsync(itemId, cancellationToken);
+        if (current is null)
+        {
+            return DomainError.NotFound("Item", itemId);
+        }
+
+        return await writer.DeleteAsync(current, ifMatch is null ? current.ETag : new ETag(ifMatch), cancellationToken);
+    }
+
+    public async Task<Result<InventoryItem>> SetStockAsync(string itemId, string locationId, int? level, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (level is null or < 0)
+        {
+            return DomainError.Invalid("level", "level is required and may not be negative.");
+        }
+
+        if (await locations.GetAsync(locationId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Location", locationId);
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = await store.GetEntityAsync(itemId, cancellationToken);
+            if (current is null)
+            {
+                return DomainError.NotFound("Item", itemId);
+            }
+
+            if (ifMatch is not null && current.ETag != new ETag(ifMatch))
+            {
+                return DomainError.PreconditionFailed($"Item '{itemId}' is not at version {ifMatch}.");
+            }
+
+            var item = current.ToItem();
+            var levels = new Dictionary<string, int>(item.StockLevels) { [locationId] = level.Value };
+            var next = NewEntity(itemId, ToDefinition(item) with { StockLevels = levels }, clock.GetUtcNow());
+            next.CreatedAt = current.CreatedAt;
+            var replaced = await writer.ReplaceAsync(current, next, cancellationToken);
+            if (replaced.IsSuccess)
+            {
+                return replaced.Value.ToItem();
+            }
+
+            if (ifMatch is not null || attempt >= StockConflictRetries || replaced.Error.Kind != DomainErrorKind.PreconditionFailed)
+            {
+                return replaced.Error;
+            }
+        }
+    }
+
+    /// <summary>A new item row from a definition that passed validation, with the defaults of a new item.</summary>
+    internal static ItemEntity NewEntity(string itemId, ItemDefinition definition, DateTimeOffset now) => new()
+    {
+        PartitionKey = ItemIds.PartitionOf(itemId),
+        RowKey = itemId,
+        Sku = definition.Sku!,
+        Title = definition.Title ?? "",
+        PurchasePrice = ItemMapping.Format(definition.PurchasePrice ?? 0),
+        RetailPrice = ItemMapping.Format(definition.RetailPrice ?? 0),
+        Description = definition.Description ?? "",
+        Weight = ItemMapping.Format(definition.Weight ?? 0),
+        TaxRate = ItemMapping.Format(definition.TaxRate ?? -1),
+        StockLevels = ItemMapping.FormatStock(definition.StockLevels ?? new Dictionary<string, int>()),
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
+    private static ItemDefinition ToDefinition(InventoryItem item) => new(
+        item.Sku, item.Title, item.PurchasePrice, item.RetailPrice, item.Description, item.Weight, item.TaxRate, item.StockLevels);
+
+    private async Task<DomainError?> CheckAsync(ItemDefinition definition, CancellationToken cancellationToken)
+    {
+        if (ItemRules.Check(definition) is { } invalid)
+        {
+            return invalid;
+        }
+
+        foreach (var locationId in definition.StockLevels?.Keys ?? [])
+        {
+            if (await locations.GetAsync(locationId, cancellationToken) is null)
+            {
+                return DomainError.Invalid($"stockLevels.{locationId}", $"Location '{locationId}' does not exist.");
+            }
+        }
+
+        return null;
+    }
+}

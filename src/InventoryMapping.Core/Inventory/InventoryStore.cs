@@ -1,0 +1,62 @@
+using Azure;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Inventory;
+
+/// <summary>Reads of inventory items: by id, by exact (case-insensitive) SKU, and by normalized SKU.</summary>
+public sealed class InventoryStore(AppStorage storage)
+{
+    public async Task<InventoryItem?> GetAsync(string itemId, CancellationToken cancellationToken) =>
+        (await GetEntityAsync(itemId, cancellationToken))?.ToItem();
+
+    internal async Task<ItemEntity?> GetEntityAsync(string itemId, CancellationToken cancellationToken)
+    {
+        if (!ItemIds.IsValid(itemId))
+        {
+            return null;
+        }
+
+        var row = await storage.Items.GetEntityIfExistsAsync<ItemEntity>(ItemIds.PartitionOf(itemId), itemId, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>The item whose SKU equals <paramref name="sku"/> ignoring case, if any: one point read (two if the row is uncommitted).</summary>
+    public async Task<ItemReference?> FindBySkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        var reservation = await GetReservationAsync(sku, cancellationToken);
+        if (reservation?.ItemId is null)
+        {
+            return null;
+        }
+
+        if (reservation.Committed)
+        {
+            return new ItemReference(reservation.ItemId, reservation.Sku ?? sku);
+        }
+
+        var item = await GetEntityAsync(reservation.ItemId, cancellationToken);
+        return item is not null && ItemSkuKeys.Unique(item.Sku) == ItemSkuKeys.Unique(sku) ? new ItemReference(item.RowKey, item.Sku) : null;
+    }
+
+    /// <summary>Ids of items whose SKU, trimmed and case-folded, equals <paramref name="sku"/>'s.</summary>
+    public async Task<IReadOnlyList<string>> FindByNormalizedSkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        var (partition, row) = ItemSkuKeys.LooseRow(sku);
+        if (row.Length == 0)
+        {
+            return [];
+        }
+
+        var entity = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, row, cancellationToken: cancellationToken);
+        return entity.HasValue ? Split(entity.Value!.ItemIds) : [];
+    }
+
+    internal async Task<ItemSkuEntity?> GetReservationAsync(string sku, CancellationToken cancellationToken)
+    {
+        var (partition, row) = ItemSkuKeys.UniqueRow(sku);
+        var entity = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, row, cancellationToken: cancellationToken);
+        return entity.HasValue ? entity.Value : null;
+    }
+
+    internal static IReadOnlyList<string> Split(string? ids) => ids?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+}

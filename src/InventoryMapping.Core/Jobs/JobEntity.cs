@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace InventoryMapping.Jobs;
+
+/// <summary>Row of the Jobs table: partition = job id, row key "job". Also the job's checkpoint.</summary>
+internal sealed class JobEntity : ITableEntity
+{
+    public const string Row = "job";
+    public const int ReportedSampleSize = 50;
+
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = Row;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string ChannelId { get; set; } = "";
+
+    public string Status { get; set; } = nameof(JobStatus.Queued);
+
+    public bool DryRun { get; set; }
+
+    public string Match { get; set; } = nameof(SkuMatchMode.Exact);
+
+    public long Done { get; set; }
+
+    public long Total { get; set; }
+
+    /// <summary>JSON object of result counters.</summary>
+    public string Counts { get; set; } = "{}";
+
+    /// <summary>JSON array: the first reported listings; the full list is in the job's blobs.</summary>
+    public string ReportedSample { get; set; } = "[]";
+
+    public long ReportedCount { get; set; }
+
+    /// <summary>Storage continuation of the next page of listings to process.</summary>
+    public string? Continuation { get; set; }
+
+    /// <summary>Number of pages processed; names the next page's report blob.</summary>
+    public int Pages { get; set; }
+
+    /// <summary>A runner holds the job until then; another delivery of its message waits.</summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public string? Error { get; set; }
+
+    public string JobId => PartitionKey;
+
+    public JobStatus JobStatus => Enum.Parse<JobStatus>(Status);
+
+    public bool IsFinished => JobStatus is JobStatus.Succeeded or JobStatus.Failed;
+
+    public Dictionary<string, long> CountsMap() => JsonSerializer.Deserialize<Dictionary<string, long>>(Counts) ?? [];
+
+    public Job ToJob() => new(
+        PartitionKey,
+        Enum.Parse<JobKind>(Kind),
+        ChannelId,
+        JobStatus,
+        DryRun,
+        Enum.Parse<SkuMatchMode>(Match),
+        new JobProgress(Done, Total),
+        CountsMap(),
+        JsonSerializer.Deserialize<List<ReportedListing>>(ReportedSample) ?? [],
+        ReportedCount,
+        CreatedAt,
+        StartedAt,
+        FinishedAt,
+        Error);
+}

@@ -1,0 +1,7 @@
+namespace InventoryMapping.Jobs;
+
+public enum JobKind
+{
+    LinkAllBySku,
+    CreateAll,
+}

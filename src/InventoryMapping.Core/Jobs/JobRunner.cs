@@ -1,0 +1,145 @@
+using System.Text.Json;
+using InventoryMapping.Channels;
+using InventoryMapping.Listings;
+using Microsoft.Extensions.Logging;
+
+namespace InventoryMapping.Jobs;
+
+/// <summary>
+/// Works on a job for a bounded slice of time, checkpointing after every page; then hands the rest to a new queue
+/// message. A process killed at any point leaves the last checkpoint, and the message's next delivery goes on from it.
+/// </summary>
+public sealed partial class JobRunner
+{
+    private readonly JobStore _jobs;
+    private readonly JobService _service;
+    private readonly ChannelStore _channels;
+    private readonly ListingStore _listings;
+    private readonly IReadOnlyList<IListingJob> _kinds;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<JobRunner> _logger;
+
+    // Internal: the job kinds are internal types, so DI builds this through a factory.
+    internal JobRunner(
+        JobStore jobs, JobService service, ChannelStore channels, ListingStore listings, IEnumerable<IListingJob> kinds, TimeProvider clock, ILogger<JobRunner> logger)
+    {
+        _jobs = jobs;
+        _service = service;
+        _channels = channels;
+        _listings = listings;
+        _kinds = kinds.ToList();
+        _clock = clock;
+        _logger = logger;
+    }
+
+    public const int PageSize = 500;
+
+    /// <summary>How long one invocation works before it hands over (well inside any function timeout).</summary>
+    public static readonly TimeSpan Slice = TimeSpan.FromMinutes(4);
+
+    /// <summary>How long a runner holds a job between checkpoints; a crashed runner's job is free again after it.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    public async Task RunAsync(JobMessage message, CancellationToken cancellationToken)
+    {
+        var job = await _jobs.GetEntityAsync(message.JobId, cancellationToken);
+        if (job is null || job.IsFinished)
+        {
+            return;
+        }
+
+        var now = _clock.GetUtcNow();
+        if (job.LeaseUntil is { } until && until > now)
+        {
+            // Another runner holds it. Look again when the lease ends, in case that runner died.
+            await _service.EnqueueAsync(job.JobId, until - now + TimeSpan.FromSeconds(1), cancellationToken);
+            return;
+        }
+
+        job.Status = nameof(JobStatus.Running);
+        job.StartedAt ??= now;
+        job.LeaseUntil = now + Lease;
+        if (!await _jobs.TrySaveAsync(job, cancellationToken))
+        {
+            return; // someone else took it between our read and write
+        }
+
+        if (await _channels.GetAsync(job.ChannelId, cancellationToken) is not { } channel)
+        {
+            await FinishAsync(job, JobStatus.Failed, $"Channel '{job.ChannelId}' no longer exists.", cancellationToken);
+            return;
+        }
+
+        var kind = _kinds.Single(k => k.Kind.ToString() == job.Kind);
+        var deadline = now + Slice;
+        while (true)
+        {
+            var page = await _listings.ReadJobPageAsync(job.ChannelId, job.DryRun ? null : job.JobId, job.Continuation, PageSize, cancellationToken);
+            var outcome = await kind.ProcessAsync(job, channel, page.Values, cancellationToken);
+            if (outcome.Reported.Count > 0)
+            {
+                await _jobs.WritePageReportAsync(job.JobId, job.Pages, outcome.Reported, cancellationToken);
+            }
+
+            Checkpoint(job, page.Values.Count, outcome, page.ContinuationToken);
+            if (job.Continuation is null)
+            {
+                await FinishAsync(job, JobStatus.Succeeded, null, cancellationToken);
+                LogFinished(_logger, job.JobId, job.Kind, job.Done, job.Counts);
+                return;
+            }
+
+            job.LeaseUntil = _clock.GetUtcNow() + Lease;
+            if (!await _jobs.TrySaveAsync(job, cancellationToken))
+            {
+                LogLostLease(_logger, job.JobId);
+                return;
+            }
+
+            if (_clock.GetUtcNow() >= deadline)
+            {
+                job.LeaseUntil = null;
+                if (await _jobs.TrySaveAsync(job, cancellationToken))
+                {
+                    await _service.EnqueueAsync(job.JobId, TimeSpan.Zero, cancellationToken);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static void Checkpoint(JobEntity job, int processed, JobPageOutcome outcome, string? continuation)
+    {
+        var counts = job.CountsMap();
+        foreach (var (name, value) in outcome.Counts)
+        {
+            counts[name] = counts.GetValueOrDefault(name) + value;
+        }
+
+        var sample = JsonSerializer.Deserialize<List<ReportedListing>>(job.ReportedSample) ?? [];
+        sample.AddRange(outcome.Reported.Take(JobEntity.ReportedSampleSize - sample.Count));
+        job.Counts = JsonSerializer.Serialize(counts);
+        job.ReportedSample = JsonSerializer.Serialize(sample);
+        job.ReportedCount += outcome.Reported.Count;
+        job.Done += processed;
+        job.Pages++;
+        job.Continuation = continuation;
+    }
+
+    private async Task FinishAsync(JobEntity job, JobStatus status, string? error, CancellationToken cancellationToken)
+    {
+        job.Status = status.ToString();
+        job.Error = error;
+        job.FinishedAt = _clock.GetUtcNow();
+        job.LeaseUntil = null;
+        job.Total = Math.Max(job.Total, job.Done);
+        await _jobs.TrySaveAsync(job, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Job {JobId} ({Kind}) finished: {Done} listings, {Counts}")]
+    private static partial void LogFinished(ILogger logger, string jobId, string kind, long done, string counts);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId}: another runner saved the job; this one stops")]
+    private static partial void LogLostLease(ILogger logger, string jobId);
+}

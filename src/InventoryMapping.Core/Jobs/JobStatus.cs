@@ -1,0 +1,9 @@
+namespace InventoryMapping.Jobs;
+
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,8 @@
+namespace InventoryMapping.Listings;
+
+public enum LinkFilter
+{
+    All,
+    Linked,
+    Unlinked,
+}

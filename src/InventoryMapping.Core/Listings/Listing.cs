@@ -1,0 +1,28 @@
+namespace InventoryMapping.Listings;
+
+/// <summary>An Amazon listing of a channel, as the mapping screen shows it.</summary>
+public sealed record Listing(
+    string ListingId,
+    string ChannelId,
+    string Sku,
+    string Title,
+    string? Asin,
+    decimal? Price,
+    int? Quantity,
+    bool IsFba,
+    bool IsActive,
+    bool IgnoreSync,
+    LinkedItem? LinkedItem,
+    ListingSyncStatus? SyncStatus,
+    AmazonListingDetails Amazon,
+    DateTimeOffset UpdatedAt,
+    string ETag);
+
+/// <summary>The inventory item a listing is linked to.</summary>
+public sealed record LinkedItem(string ItemId, string Sku, DateTimeOffset? LinkedAt);
+
+/// <summary>The last stock push of a listing: when the quantity changed, when it was last sent, and what was sent.</summary>
+public sealed record ListingSyncStatus(DateTimeOffset? UpdateDate, DateTimeOffset? LastUpdate, int? Quantity, string? Error);
+
+/// <summary>What Amazon's report says of a listing beyond the mapping fields.</summary>
+public sealed record AmazonListingDetails(string? Status, string? ListingId, string? ProductId, string? ProductIdType, string? OpenDate, string? FulfillmentChannel);

@@ -1,0 +1,8 @@
+namespace InventoryMapping.Listings;
+
+/// <summary>A listing changed between read and write (ETag mismatch, or created meanwhile): re-read it and decide again.</summary>
+public sealed class ListingChangedException(string listingId)
+    : Exception($"Listing '{listingId}' was changed by someone else.")
+{
+    public string ListingId { get; } = listingId;
+}

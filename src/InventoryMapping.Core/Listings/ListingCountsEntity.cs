@@ -1,0 +1,46 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace InventoryMapping.Listings;
+
+/// <summary>The counts row of one listings partition (row key <see cref="ListingShard.CountsRowKey"/>).</summary>
+internal sealed class ListingCountsEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = ListingShard.CountsRowKey;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public long Total { get; set; }
+
+    public long Active { get; set; }
+
+    public long Linked { get; set; }
+
+    public long Unlinked { get; set; }
+
+    public void Add(ListingEntity? listing, int sign)
+    {
+        if (listing is null)
+        {
+            return;
+        }
+
+        Total += sign;
+        if (listing.IsActive)
+        {
+            Active += sign;
+            if (listing.IsLinked)
+            {
+                Linked += sign;
+            }
+            else
+            {
+                Unlinked += sign;
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Listings;
+
+/// <summary>A page request of a channel's listings. <paramref name="Text"/> matches a fragment of SKU or title, case-insensitively.</summary>
+public sealed record ListingQuery(
+    string ChannelId,
+    LinkFilter Link = LinkFilter.All,
+    bool? IsFba = null,
+    bool? IsActive = null,
+    string? Text = null,
+    bool IncludeSyncStatus = false,
+    int PageSize = ListingQuery.DefaultPageSize,
+    PageToken? Continuation = null)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+}

@@ -1,0 +1,118 @@
+using InventoryMapping.Channels;
+
+namespace InventoryMapping.Listings;
+
+/// <summary>Reading a channel's listings and summary, and recording listings as Amazon describes them.</summary>
+public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, TimeProvider clock)
+{
+    public const int MaxTitleLength = 1000;
+
+    public async Task<Result<Listing>> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetAsync(channelId, listingId, includeSyncStatus, cancellationToken) : null;
+        return listing is null ? DomainError.NotFound("Listing", listingId) : listing;
+    }
+
+    public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
+    {
+        if (query.PageSize is < 1 or > ListingQuery.MaxPageSize)
+        {
+            return DomainError.Invalid("pageSize", $"pageSize is 1 to {ListingQuery.MaxPageSize}.");
+        }
+
+        if (query.Text is { Length: > 100 })
+        {
+            return DomainError.Invalid("q", "q has at most 100 characters.");
+        }
+
+        if (await channels.GetAsync(query.ChannelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", query.ChannelId);
+        }
+
+        return await listings.QueryAsync(query, cancellationToken);
+    }
+
+    public async Task<Result<ChannelSummary>> SummaryAsync(string channelId, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is not { } channel)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        return new ChannelSummary(channel.ChannelId, channel.AccountId, channel.AccountName, await listings.CountAsync(channelId, cancellationToken));
+    }
+
+    /// <summary>Creates the listing or updates Amazon's fields of it; the link, Ignore Sync and sync status stay as they are.</summary>
+    public async Task<Result<(Listing Listing, bool Created)>> PutAsync(string channelId, ListingInput input, CancellationToken cancellationToken)
+    {
+        if (Check(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        var listingId = ListingIds.FromSku(input.Sku!);
+        var now = clock.GetUtcNow();
+        var created = false;
+        var result = await writer.UpsertAsync(
+            channelId,
+            listingId,
+            ifMatch: null,
+            current =>
+            {
+                created = current is null;
+                var next = current ?? new ListingEntity
+                {
+                    PartitionKey = ListingShard.PartitionKeyOf(channelId, listingId),
+                    RowKey = listingId,
+                    Sku = input.Sku!,
+                    CreatedAt = now,
+                };
+                next.Title = input.Title!;
+                next.Asin = input.Asin;
+                next.Price = ListingMapping.FormatPrice(input.Price);
+                next.IsFba = input.IsFba ?? false;
+                next.Quantity = next.IsFba ? null : input.Quantity;
+                next.IsActive = input.IsActive ?? true;
+                next.UpdatedAt = now;
+                return next;
+            },
+            cancellationToken);
+        return result.IsSuccess ? (result.Value!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
+    }
+
+    private static DomainError? Check(ListingInput input)
+    {
+        if (AmazonSku.Problem(input.Sku) is { } sku)
+        {
+            return DomainError.Invalid("sku", sku);
+        }
+
+        if (input.Title is null || input.Title.Length > MaxTitleLength || input.Title.Any(char.IsControl))
+        {
+            return DomainError.Invalid("title", $"title is required: at most {MaxTitleLength} characters, no control characters.");
+        }
+
+        if (input.Price is < 0)
+        {
+            return DomainError.Invalid("price", "price may not be negative.");
+        }
+
+        if (input.Quantity is < 0)
+        {
+            return DomainError.Invalid("quantity", "quantity may not be negative.");
+        }
+
+        return null;
+    }
+}

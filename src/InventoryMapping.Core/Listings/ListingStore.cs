@@ -1,0 +1,118 @@
+using Azure;
+using Azure.Data.Tables;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Listings;
+
+public sealed class ListingStore(AppStorage storage)
+{
+    /// <summary>Rows a text-filtered page may read per request; beyond it the page returns what it has and a token.</summary>
+    public const int TextScanBudget = 5_000;
+    private const int TextScanPageSize = 1_000;
+    private const int MaxStorageRequestsPerPage = 10;
+
+    public async Task<Listing?> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken) =>
+        (await GetEntityAsync(channelId, listingId, cancellationToken))?.ToListing(channelId, includeSyncStatus);
+
+    internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(
+            ListingShard.PartitionKeyOf(channelId, listingId), listingId, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Sums the count rows of the channel's partitions: <see cref="ListingShard.Count"/> point reads, no listing read.</summary>
+    public async Task<ChannelCounts> CountAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var rows = await Task.WhenAll(Enumerable.Range(0, ListingShard.Count).Select(shard =>
+            storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(
+                ListingShard.PartitionKey(channelId, shard), ListingShard.CountsRowKey, cancellationToken: cancellationToken)));
+        var counts = rows.Where(r => r.HasValue).Select(r => r.Value!).ToList();
+        var total = counts.Sum(c => c.Total);
+        var active = counts.Sum(c => c.Active);
+        return new ChannelCounts(total, active, total - active, counts.Sum(c => c.Linked), counts.Sum(c => c.Unlinked));
+    }
+
+    public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
+    {
+        var filter = Filter(query.ChannelId, query.Link, query.IsFba, query.IsActive);
+        var text = string.IsNullOrEmpty(query.Text) ? null : query.Text;
+        var storagePageSize = text is null ? query.PageSize : TextScanPageSize;
+        var maxRequests = text is null ? MaxStorageRequestsPerPage : TextScanBudget / TextScanPageSize;
+
+        var results = new List<Listing>(query.PageSize);
+        var storageToken = query.Continuation?.Storage;
+        var skip = query.Continuation?.Skip ?? 0;
+        for (var requests = 1; ; requests++)
+        {
+            var page = await ReadPageAsync(filter, storageToken, storagePageSize, cancellationToken);
+            var matches = page.Values.Where(e => text is null || Contains(e, text)).Skip(skip).ToList();
+            var room = query.PageSize - results.Count;
+            if (matches.Count > room)
+            {
+                results.AddRange(matches.Take(room).Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
+                return new ListingPage(results, new PageToken(storageToken, skip + room).Encode());
+            }
+
+            results.AddRange(matches.Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
+            skip = 0;
+            storageToken = page.ContinuationToken;
+            if (storageToken is null)
+            {
+                return new ListingPage(results, null);
+            }
+
+            if (results.Count == query.PageSize || requests >= maxRequests)
+            {
+                return new ListingPage(results, new PageToken(storageToken, 0).Encode());
+            }
+        }
+    }
+
+    /// <summary>
+    /// One page of the active listings a bulk job works on: the unlinked ones, and those the job itself linked (so
+    /// that a re-run after a crash sees its own work and the continuation stays valid).
+    /// </summary>
+    internal Task<Page<ListingEntity>> ReadJobPageAsync(string channelId, string? jobId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = Filter(channelId, LinkFilter.All, isFba: null, isActive: true) + (jobId is null
+            ? TableClient.CreateQueryFilter($" and IsLinked eq {false}")
+            : TableClient.CreateQueryFilter($" and (IsLinked eq {false} or LinkJobId eq {jobId})"));
+        return ReadPageAsync(filter, continuation, pageSize, cancellationToken);
+    }
+
+    private async Task<Page<ListingEntity>> ReadPageAsync(string filter, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        await foreach (var page in storage.Listings.QueryAsync<ListingEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuation))
+        {
+            return page;
+        }
+
+        return Page<ListingEntity>.FromValues([], null, null!);
+    }
+
+    private static string Filter(string channelId, LinkFilter link, bool? isFba, bool? isActive)
+    {
+        var (from, to) = ListingShard.PartitionRange(channelId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {ListingShard.FirstListingRowKey}");
+        if (link != LinkFilter.All)
+        {
+            filter += TableClient.CreateQueryFilter($" and IsLinked eq {link == LinkFilter.Linked}");
+        }
+
+        if (isFba is { } fba)
+        {
+            filter += TableClient.CreateQueryFilter($" and IsFba eq {fba}");
+        }
+
+        if (isActive is { } active)
+        {
+            filter += TableClient.CreateQueryFilter($" and IsActive eq {active}");
+        }
+
+        return filter;
+    }
+
+    private static bool Contains(ListingEntity listing, string text) =>
+        listing.Sku.Contains(text, StringComparison.OrdinalIgnoreCase) || listing.Title.Contains(text, StringComparison.OrdinalIgnoreCase);
+}

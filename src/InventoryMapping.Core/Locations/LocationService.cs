@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using InventoryMapping.Channels;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Locations;
+
+/// <summary>Stock locations and system settings. A default location exists from the start, even before anything is stored.</summary>
+public sealed class LocationService(AppStorage storage)
+{
+    public const string BuiltInLocationId = "default";
+    public const string BuiltInLocationName = "My Location";
+    public const int MaxNameLength = 100;
+
+    public async Task<Location?> GetAsync(string locationId, CancellationToken cancellationToken)
+    {
+        if (!ChannelIds.IsValid(locationId))
+        {
+            return null;
+        }
+
+        var row = await storage.Settings.GetEntityIfExistsAsync<SettingsEntity>(SettingsEntity.LocationPartition, locationId, cancellationToken: cancellationToken);
+        if (row.HasValue)
+        {
+            return new Location(locationId, row.Value!.Name ?? locationId);
+        }
+
+        return locationId == BuiltInLocationId ? new Location(BuiltInLocationId, BuiltInLocationName) : null;
+    }
+
+    public async Task<Result<Location>> PutAsync(string locationId, string? name, CancellationToken cancellationToken)
+    {
+        if (!ChannelIds.IsValid(locationId))
+        {
+            return DomainError.Invalid("locationId", "A location id is 1-40 lower-case letters, digits and inner dashes.");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        {
+            return DomainError.Invalid("name", $"name is required: 1-{MaxNameLength} characters, no control characters.");
+        }
+
+        var entity = new SettingsEntity { PartitionKey = SettingsEntity.LocationPartition, RowKey = locationId, Name = name.Trim() };
+        await storage.Settings.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return new Location(locationId, entity.Name);
+    }
+
+    public async Task<SystemSettings> GetSettingsAsync(CancellationToken cancellationToken)
+    {
+        var row = await storage.Settings.GetEntityIfExistsAsync<SettingsEntity>(SettingsEntity.SystemPartition, SettingsEntity.SystemRow, cancellationToken: cancellationToken);
+        return new SystemSettings(row.HasValue && row.Value!.DefaultLocationId is { } id ? id : BuiltInLocationId);
+    }
+
+    public async Task<Result<SystemSettings>> PutSettingsAsync(SystemSettings settings, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(settings.DefaultLocationId ?? "", cancellationToken) is null)
+        {
+            return DomainError.Invalid("defaultLocationId", $"Location '{settings.DefaultLocationId}' does not exist.");
+        }
+
+        var entity = new SettingsEntity
+        {
+            PartitionKey = SettingsEntity.SystemPartition,
+            RowKey = SettingsEntity.SystemRow,
+            DefaultLocationId = settings.DefaultLocationId,
+        };
+        await storage.Settings.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return settings;
+    }
+}

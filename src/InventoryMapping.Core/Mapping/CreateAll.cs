@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using System.Text;
+using InventoryMapping.Channels;
+using InventoryMapping.Inventory;
+using InventoryMapping.Jobs;
+using InventoryMapping.Listings;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Mapping;
+
+/// <summary>
+/// Creates and links an item for every unlinked listing. A listing whose SKU an item already has is reported (Link
+/// All is the tool for it), never duplicated. Item ids derive from the job and listing, so a re-run after a crash
+/// recognises the items it made before.
+/// </summary>
+internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, BulkLinker linker, TimeProvider clock) : IListingJob
+{
+    public const string Created = "created";
+    public const string SkuExists = "skuExists";
+    public const string ChangedMeanwhile = "changedMeanwhile";
+
+    public JobKind Kind => JobKind.CreateAll;
+
+    public async Task<JobPageOutcome> ProcessAsync(JobEntity job, Channel channel, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var holders = new ItemReference?[page.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, page.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (i, ct) => holders[i] = page[i].IsLinked ? null : await items.FindBySkuAsync(page[i].Sku, ct));
+
+        var reported = new List<ReportedListing>();
+        var toCreate = new List<(ListingEntity Listing, ItemEntity Item)>();
+        var alreadyMine = new List<LinkDecision>();
+        for (var i = 0; i < page.Count; i++)
+        {
+            var listing = page[i];
+            var itemId = ItemIdFor(job.JobId, listing);
+            if (listing.IsLinked)
+            {
+                continue; // linked by this job on an earlier attempt
+            }
+
+            if (holders[i] is { } holder && holder.ItemId != itemId)
+            {
+                reported.Add(new ReportedListing(listing.RowKey, listing.Sku, "An item already has this SKU", [holder.ItemId]));
+            }
+            else if (holders[i] is { } mine)
+            {
+                alreadyMine.Add(new LinkDecision(listing, mine, LinkAllBySku.Linked, [mine.ItemId]));
+            }
+            else
+            {
+                toCreate.Add((listing, LinkService.NewItemFrom(listing, channel, itemId, now)));
+            }
+        }
+
+        var linkedBefore = page.Count(l => l.IsLinked);
+        if (job.DryRun)
+        {
+            return Outcome(toCreate.Count + alreadyMine.Count + linkedBefore, reported, skipped: 0);
+        }
+
+        var toLink = new List<LinkDecision>(alreadyMine);
+        var creations = await itemWriter.CreateManyAsync(toCreate.Select(c => c.Item).ToList(), cancellationToken);
+        for (var i = 0; i < creations.Count; i++)
+        {
+            var (listing, _) = toCreate[i];
+            if (creations[i].DuplicateOfItemId is { } holder)
+            {
+                reported.Add(new ReportedListing(listing.RowKey, listing.Sku, "An item already has this SKU", [holder]));
+            }
+            else
+            {
+                toLink.Add(new LinkDecision(listing, new ItemReference(creations[i].Item.ItemId, creations[i].Item.Sku), LinkAllBySku.Linked, []));
+            }
+        }
+
+        var skipped = await linker.LinkAsync(channel.ChannelId, job.JobId, toLink, cancellationToken);
+        return Outcome(toLink.Count - skipped.Count + linkedBefore, reported, skipped.Count);
+    }
+
+    private static JobPageOutcome Outcome(long created, IReadOnlyList<ReportedListing> reported, int skipped)
+    {
+        var counts = new Dictionary<string, long> { [Created] = created, [SkuExists] = reported.Count };
+        if (skipped > 0)
+        {
+            counts[ChangedMeanwhile] = skipped;
+        }
+
+        return new JobPageOutcome(counts, reported);
+    }
+
+    /// <summary>
+    /// The id this job gives the item of this listing: the same on every attempt. Listings of one partition share
+    /// an item partition, so a page's items are written in a few transactions.
+    /// </summary>
+    internal static string ItemIdFor(string jobId, ListingEntity listing)
+    {
+        var partition = StableHash.Bucket(jobId + "|" + listing.PartitionKey, ItemIds.PartitionCount);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{jobId}|{listing.PartitionKey}|{listing.RowKey}"));
+        return partition.ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + Convert.ToHexStringLower(hash.AsSpan(0, 7));
+    }
+}

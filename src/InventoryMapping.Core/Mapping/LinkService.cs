@@ -1,0 +1,170 @@
+using InventoryMapping.Channels;
+using InventoryMapping.Inventory;
+using InventoryMapping.Listings;
+
+namespace InventoryMapping.Mapping;
+
+/// <summary>Link, unlink, Ignore Sync, and "create a stock item from this listing" for single listings.</summary>
+public sealed class LinkService(ChannelStore channels, ListingStore listings, ListingWriter writer, InventoryStore items, ItemWriter itemWriter, TimeProvider clock)
+{
+    public async Task<Result<Listing>> LinkAsync(string channelId, string listingId, LinkTarget target, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        if (!ListingIds.TryGetSku(listingId, out _))
+        {
+            return DomainError.NotFound("Listing", listingId);
+        }
+
+        var item = await ResolveAsync(target, cancellationToken);
+        if (!item.IsSuccess)
+        {
+            return item.Error;
+        }
+
+        var now = clock.GetUtcNow();
+        return Present(channelId, await writer.UpdateAsync(
+            channelId,
+            listingId,
+            ifMatch,
+            listing => listing.IsLinked && listing.LinkedItemId == item.Value.ItemId ? null : listing.LinkTo(item.Value, now, jobId: null),
+            cancellationToken));
+    }
+
+    public async Task<Result<Listing>> UnlinkAsync(string channelId, string listingId, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        if (!ListingIds.TryGetSku(listingId, out _))
+        {
+            return DomainError.NotFound("Listing", listingId);
+        }
+
+        var now = clock.GetUtcNow();
+        return Present(channelId, await writer.UpdateAsync(
+            channelId, listingId, ifMatch, listing => listing.IsLinked ? listing.Unlink(now) : null, cancellationToken));
+    }
+
+    public async Task<Result<Listing>> SetIgnoreSyncAsync(string channelId, string listingId, bool? ignoreSync, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        if (!ListingIds.TryGetSku(listingId, out _))
+        {
+            return DomainError.NotFound("Listing", listingId);
+        }
+
+        if (ignoreSync is not { } value)
+        {
+            return DomainError.Invalid("ignoreSync", "ignoreSync is required: true or false.");
+        }
+
+        var now = clock.GetUtcNow();
+        return Present(channelId, await writer.UpdateAsync(
+            channelId,
+            listingId,
+            ifMatch,
+            listing =>
+            {
+                if (listing.IgnoreSync == value)
+                {
+                    return (ListingEntity?)null;
+                }
+
+                listing.IgnoreSync = value;
+                listing.UpdatedAt = now;
+                return listing;
+            },
+            cancellationToken));
+    }
+
+    /// <summary>
+    /// Creates an item from the listing (SKU, title, price, quantity at the channel's location) and links it.
+    /// If an item already has the SKU: a conflict naming it, and nothing is created.
+    /// </summary>
+    public async Task<Result<ListingWithItem>> CreateItemAsync(string channelId, string listingId, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is not { } channel)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetEntityAsync(channelId, listingId, cancellationToken) : null;
+        if (listing is null)
+        {
+            return DomainError.NotFound("Listing", listingId);
+        }
+
+        if (await items.FindBySkuAsync(listing.Sku, cancellationToken) is { } existing)
+        {
+            return DomainError.Conflict($"Item '{existing.ItemId}' already has SKU '{existing.Sku}'; link the listing to it instead.", "sku");
+        }
+
+        var entity = NewItemFrom(listing, channel, ItemIds.New(), clock.GetUtcNow());
+        var created = (await itemWriter.CreateManyAsync([entity], cancellationToken))[0];
+        if (created.DuplicateOfItemId is { } holder)
+        {
+            return DomainError.Conflict($"Item '{holder}' already has SKU '{listing.Sku}'; link the listing to it instead.", "sku");
+        }
+
+        var reference = new ItemReference(created.Item.ItemId, created.Item.Sku);
+        var now = clock.GetUtcNow();
+        var linked = await writer.UpdateAsync(channelId, listingId, null, l => l.LinkTo(reference, now, jobId: null), cancellationToken);
+        return linked.IsSuccess
+            ? new ListingWithItem(linked.Value.ToListing(channelId, includeSyncStatus: false), created.Item)
+            : linked.Error;
+    }
+
+    /// <summary>The item a listing becomes: SKU and title from Amazon, retail price = Amazon price, stock = Amazon quantity.</summary>
+    internal static ItemEntity NewItemFrom(ListingEntity listing, Channel channel, string itemId, DateTimeOffset now)
+    {
+        var price = listing.ToListing(channel.ChannelId, includeSyncStatus: false).Price;
+        return InventoryService.NewEntity(
+            itemId,
+            new ItemDefinition(
+                listing.Sku,
+                listing.Title,
+                PurchasePrice: 0,
+                RetailPrice: price ?? 0,
+                Description: "",
+                Weight: 0,
+                TaxRate: -1,
+                StockLevels: new Dictionary<string, int> { [channel.LocationId] = Math.Max(0, listing.Quantity ?? 0) }),
+            now);
+    }
+
+    private async Task<Result<ItemReference>> ResolveAsync(LinkTarget target, CancellationToken cancellationToken)
+    {
+        if ((target.ItemId is null) == (target.ItemSku is null))
+        {
+            return DomainError.Invalid("itemId", "Give exactly one of itemId or itemSku.");
+        }
+
+        if (target.ItemId is { } itemId)
+        {
+            var item = await items.GetEntityAsync(itemId, cancellationToken);
+            return item is null ? DomainError.NotFound("Item", itemId) : new ItemReference(item.RowKey, item.Sku);
+        }
+
+        if (ItemRules.SkuProblem(target.ItemSku) is { } problem)
+        {
+            return DomainError.Invalid("itemSku", problem);
+        }
+
+        return await items.FindBySkuAsync(target.ItemSku!, cancellationToken) is { } found
+            ? found
+            : DomainError.NotFound("Item with SKU", target.ItemSku!);
+    }
+
+    private static Result<Listing> Present(string channelId, Result<ListingEntity> result) =>
+        result.IsSuccess ? result.Value.ToListing(channelId, includeSyncStatus: false) : result.Error;
+}

@@ -1,0 +1,65 @@
+using InventoryMapping.Functions.Http;
+using InventoryMapping.Inventory;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InventoryMapping.Functions.Inventory;
+
+public sealed class InventoryFunctions(InventoryService inventory, InventorySearch search)
+{
+    [Function("SearchInventory")]
+    public async Task<IResult> Search(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var pageSize = QueryValues.Int(request, "pageSize");
+        return pageSize.IsSuccess
+            ? Responses.Of(await search.SearchAsync(
+                QueryValues.Text(request, "q"), pageSize.Value ?? InventorySearch.DefaultPageSize, QueryValues.Text(request, "continuationToken"), cancellationToken))
+            : Problems.From(pageSize.Error);
+    }
+
+    [Function("CreateItem")]
+    public async Task<IResult> Create(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync<ItemDefinition>(request, cancellationToken);
+        return body.IsSuccess
+            ? Responses.Of(
+                await inventory.CreateAsync(body.Value, cancellationToken),
+                item => Responses.At($"/api/inventory/{item.ItemId}", StatusCodes.Status201Created, item))
+            : Problems.From(body.Error);
+    }
+
+    [Function("GetItem")]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
+        await inventory.GetAsync(itemId, cancellationToken) is { } item ? Responses.Ok(item) : Problems.From(DomainError.NotFound("Item", itemId));
+
+    [Function("PutItem")]
+    public async Task<IResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync<ItemDefinition>(request, cancellationToken);
+        return body.IsSuccess
+            ? Responses.Of(await inventory.ReplaceAsync(itemId, body.Value, Responses.IfMatch(request), cancellationToken))
+            : Problems.From(body.Error);
+    }
+
+    [Function("DeleteItem")]
+    public async Task<IResult> Delete(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
+        Responses.Of(await inventory.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), _ => TypedResults.NoContent());
+
+    [Function("PutItemStock")]
+    public async Task<IResult> PutStock(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}/stock/{locationId}")] HttpRequest request,
+        string itemId,
+        string locationId,
+        CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync<StockLevelInput>(request, cancellationToken);
+        return body.IsSuccess
+            ? Responses.Of(await inventory.SetStockAsync(itemId, locationId, body.Value.Level, Responses.IfMatch(request), cancellationToken))
+            : Problems.From(body.Error);
+    }
+}

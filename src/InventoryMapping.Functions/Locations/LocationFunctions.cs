@@ -1,0 +1,35 @@
+using InventoryMapping.Functions.Http;
+using InventoryMapping.Locations;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InventoryMapping.Functions.Locations;
+
+public sealed class LocationFunctions(LocationService locations)
+{
+    [Function("GetLocation")]
+    public async Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "locations/{locationId}")] HttpRequest request, string locationId, CancellationToken cancellationToken) =>
+        await locations.GetAsync(locationId, cancellationToken) is { } location ? Responses.Ok(location) : Problems.From(DomainError.NotFound("Location", locationId));
+
+    [Function("PutLocation")]
+    public async Task<IResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "locations/{locationId}")] HttpRequest request, string locationId, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync<LocationInput>(request, cancellationToken);
+        return body.IsSuccess ? Responses.Of(await locations.PutAsync(locationId, body.Value.Name, cancellationToken)) : Problems.From(body.Error);
+    }
+
+    [Function("GetSettings")]
+    public async Task<IResult> GetSettings(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "settings")] HttpRequest request, CancellationToken cancellationToken) =>
+        Responses.Ok(await locations.GetSettingsAsync(cancellationToken));
+
+    [Function("PutSettings")]
+    public async Task<IResult> PutSettings(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "settings")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var body = await RequestBody.ReadAsync<SystemSettings>(request, cancellationToken);
+        return body.IsSuccess ? Responses.Of(await locations.PutSettingsAsync(body.Value, cancellationToken)) : Problems.From(body.Error);
+    }
+}

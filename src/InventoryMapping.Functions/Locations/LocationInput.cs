@@ -1,0 +1,3 @@
+namespace InventoryMapping.Functions.Locations;
+
+public sealed record LocationInput(string? Name);

@@ -1,0 +1,61 @@
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InventoryMapping.Testing;
+
+/// <summary>
+/// The app's real services on the shared Azurite, under a storage name prefix of their own, so that tests using
+/// them run in parallel without seeing each other's data.
+/// </summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private TestServices(ServiceProvider provider, string prefix, string connectionString, FakeTimeProvider clock)
+    {
+        _provider = provider;
+        Prefix = prefix;
+        ConnectionString = connectionString;
+        Clock = clock;
+    }
+
+    public IServiceProvider Services => _provider;
+
+    public string Prefix { get; }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
+    public static async Task<TestServices> StartAsync(Action<IServiceCollection>? configure = null)
+    {
+        var azurite = await SharedAzurite.GetAsync();
+        var prefix = TestNames.UniquePrefix();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [InventoryMappingServiceCollectionExtensions.StorageConnection] = azurite.ConnectionString,
+                [$"{StorageOptions.Section}:{nameof(StorageOptions.NamePrefix)}"] = prefix,
+                [StorageOptions.JobsQueueSetting] = prefix + "jobs",
+            })
+            .Build();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(clock);
+        services.AddInventoryMapping(configuration);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
+        return new TestServices(provider, prefix, azurite.ConnectionString, clock);
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}

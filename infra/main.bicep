@@ -201,7 +201,7 @@ module functionApp 'modules/function-app.bicep' = {
 // ---------------------------------------------------------------------------------------------------------------
 // Second pass: Event Grid subscription for the blob trigger
 
-var blobsWebhookBaseUrl = 'https://${functionAppName}.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.${blobTriggerFunctionName}'
+var blobsWebhookBaseUrl = 'https://${functionApp.outputs.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${blobTriggerFunctionName}'
 
 module blobEventSubscription 'modules/blob-event-subscription.bicep' = if (deployBlobEventSubscription) {
   name: 'blob-event-subscription'
@@ -215,9 +215,6 @@ module blobEventSubscription 'modules/blob-event-subscription.bicep' = if (deplo
       ? '${blobsWebhookBaseUrl}&code=${uriComponent(empty(blobsExtensionKey) ? listKeys('${resourceId('Microsoft.Web/sites', functionAppName)}/host/default', '2024-04-01').systemKeys.blobs_extension : blobsExtensionKey)}'
       : ''
   }
-  dependsOn: [
-    functionApp
-  ]
 }
 
 // ---------------------------------------------------------------------------------------------------------------

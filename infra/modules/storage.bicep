@@ -118,13 +118,13 @@ resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-
 // Queue Data Contributor: the jobs queue and the blob trigger's internal queue.
 // Table Data Contributor: all app state.
 resource roleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for roleId in items(roles): {
-    name: guid(storage.id, principalResourceId, roleId.value)
+  for role in items(roles): {
+    name: guid(storage.id, principalResourceId, role.value)
     scope: storage
     properties: {
       principalId: principalId
       principalType: 'ServicePrincipal'
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId.value)
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role.value)
     }
   }
 ]

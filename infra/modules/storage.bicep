@@ -27,13 +27,13 @@ var tableNames = [
   'Items'
   'ItemSkus'
   'ItemSearch'
-  'ItemLinks'
   'Jobs'
   'Settings'
   'ReportRequests'
 ]
 
 var containerNames = [
+  'jobreports'
   'imports'
   'exports'
   'reports'

@@ -35,6 +35,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingWriter>();
         services.AddSingleton<ListingService>();
+        services.AddSingleton<ListingBatchWriter>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<ItemWriter>();
         services.AddSingleton<InventoryService>();

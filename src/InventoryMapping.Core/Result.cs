@@ -21,5 +21,8 @@ public readonly record struct Result<T>
 
     public static implicit operator Result<T>(T value) => new(value, null);
 
+    /// <summary>A success, for values an implicit conversion cannot take (interfaces).</summary>
+    public static Result<T> Of(T value) => new(value, null);
+
     public static implicit operator Result<T>(DomainError error) => new(default, error);
 }

@@ -25,6 +25,30 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
             : created.Item;
     }
 
+    /// <summary>
+    /// Creates many items at once (bulk imports, seeding). Validation is all or nothing: one bad item rejects the
+    /// batch, naming it. Items whose SKU another item holds are returned as duplicates, not created.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ItemCreation>>> CreateManyAsync(IReadOnlyList<ItemDefinition> definitions, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            if (await CheckAsync(definitions[i], cancellationToken) is { } invalid)
+            {
+                return invalid with { Field = $"items[{i}].{invalid.Field}" };
+            }
+        }
+
+        // One item partition per hundred items, so that they are written in full transactions.
+        var now = clock.GetUtcNow();
+        var first = Random.Shared.Next(ItemIds.PartitionCount);
+        var entities = definitions
+            .Select((d, i) => NewEntity(ItemIds.New((first + i / 100) % ItemIds.PartitionCount), d, now))
+            .ToList();
+        var created = await writer.CreateManyAsync(entities, cancellationToken);
+        return Result<IReadOnlyList<ItemCreation>>.Of(created);
+    }
+
     public async Task<Result<InventoryItem>> ReplaceAsync(string itemId, ItemDefinition definition, string? ifMatch, CancellationToken cancellationToken)
     {
         var current = await store.GetEntityAsync(itemId, cancellationToken);

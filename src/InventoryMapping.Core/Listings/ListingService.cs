@@ -71,27 +71,38 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             current =>
             {
                 created = current is null;
-                var next = current ?? new ListingEntity
-                {
-                    PartitionKey = ListingShard.PartitionKeyOf(channelId, listingId),
-                    RowKey = listingId,
-                    Sku = input.Sku!,
-                    CreatedAt = now,
-                };
-                next.Title = input.Title!;
-                next.Asin = input.Asin;
-                next.Price = ListingMapping.FormatPrice(input.Price);
-                next.IsFba = input.IsFba ?? false;
-                next.Quantity = next.IsFba ? null : input.Quantity;
-                next.IsActive = input.IsActive ?? true;
-                next.UpdatedAt = now;
-                return next;
+                var next = Apply(current, input, channelId, now);
+                return current is not null && SameAmazonFields(current, next) ? null : next;
             },
             cancellationToken);
-        return result.IsSuccess ? (result.Value!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
+        return result.IsSuccess ? ((result.Value ?? await listings.GetEntityAsync(channelId, listingId, cancellationToken))!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
     }
 
-    private static DomainError? Check(ListingInput input)
+    /// <summary>The listing with Amazon's fields from <paramref name="input"/>; a new one if <paramref name="current"/> is null.</summary>
+    internal static ListingEntity Apply(ListingEntity? current, ListingInput input, string channelId, DateTimeOffset now)
+    {
+        var listingId = ListingIds.FromSku(input.Sku!);
+        var next = current ?? new ListingEntity
+        {
+            PartitionKey = ListingShard.PartitionKeyOf(channelId, listingId),
+            RowKey = listingId,
+            Sku = input.Sku!,
+            CreatedAt = now,
+        };
+        next.Title = input.Title!;
+        next.Asin = input.Asin;
+        next.Price = ListingMapping.FormatPrice(input.Price);
+        next.IsFba = input.IsFba ?? false;
+        next.Quantity = next.IsFba ? null : input.Quantity;
+        next.IsActive = input.IsActive ?? true;
+        next.UpdatedAt = now;
+        return next;
+    }
+
+    internal static bool SameAmazonFields(ListingEntity a, ListingEntity b) =>
+        a.Title == b.Title && a.Asin == b.Asin && a.Price == b.Price && a.IsFba == b.IsFba && a.Quantity == b.Quantity && a.IsActive == b.IsActive;
+
+    internal static DomainError? Check(ListingInput input)
     {
         if (AmazonSku.Problem(input.Sku) is { } sku)
         {

@@ -71,7 +71,7 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             current =>
             {
                 created = current is null;
-                var next = Apply(current, input, channelId, now);
+                var next = Apply(current?.Clone(), input, channelId, now);
                 return current is not null && SameAmazonFields(current, next) ? null : next;
             },
             cancellationToken);

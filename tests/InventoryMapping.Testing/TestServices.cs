@@ -32,10 +32,11 @@ public sealed class TestServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public static async Task<TestServices> StartAsync(Action<IServiceCollection>? configure = null)
+    /// <param name="prefix">Another instance's prefix, to run a second "process" on the same data.</param>
+    public static async Task<TestServices> StartAsync(Action<IServiceCollection>? configure = null, string? prefix = null)
     {
         var azurite = await SharedAzurite.GetAsync();
-        var prefix = TestNames.UniquePrefix();
+        prefix ??= TestNames.UniquePrefix();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {

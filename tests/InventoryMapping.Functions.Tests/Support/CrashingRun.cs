@@ -1,0 +1,51 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using InventoryMapping.Jobs;
+using InventoryMapping.Testing;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InventoryMapping.Functions.Tests.Support;
+
+/// <summary>
+/// A second copy of the app on the same storage whose process "dies" after a number of storage writes: every
+/// later request fails, as if the host were killed between two writes.
+/// </summary>
+public sealed class CrashingRun : IAsyncDisposable
+{
+    private readonly TestServices _app;
+
+    private CrashingRun(TestServices app) => _app = app;
+
+    public JobRunner Runner => _app.Get<JobRunner>();
+
+    public static async Task<CrashingRun> StartAsync(TestServices original, int afterWrites)
+    {
+        var crash = new CrashAfterWrites(afterWrites);
+        var app = await TestServices.StartAsync(
+            services => services
+                .AddSingleton<TimeProvider>(original.Clock)
+                .AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(crash, HttpPipelinePosition.PerCall))),
+            original.Prefix);
+        crash.Arm();
+        return new CrashingRun(app);
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private sealed class CrashAfterWrites(int writes) : HttpPipelineSynchronousPolicy
+    {
+        private int _remaining = int.MaxValue;
+
+        public void Arm() => _remaining = writes;
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            var isWrite = message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head;
+            if (Volatile.Read(ref _remaining) <= 0 || (isWrite && Interlocked.Decrement(ref _remaining) < 0))
+            {
+                throw new IOException("Simulated crash: the process died here.");
+            }
+        }
+    }
+}

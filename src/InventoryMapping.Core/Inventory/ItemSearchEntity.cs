@@ -5,7 +5,7 @@ namespace InventoryMapping.Inventory;
 
 /// <summary>
 /// One suffix of an item's upper-cased SKU. Partition "s" + first character of the encoded suffix; row key =
-/// encoded suffix + '|' + item id. "SKU contains q" is "some suffix starts with q": one row-key range query.
+/// encoded suffix + '!' + item id. "SKU contains q" is "some suffix starts with q": one row-key range query.
 /// </summary>
 internal sealed class ItemSearchEntity : ITableEntity
 {

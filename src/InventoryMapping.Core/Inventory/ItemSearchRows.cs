@@ -4,6 +4,9 @@ namespace InventoryMapping.Inventory;
 
 internal static class ItemSearchRows
 {
+    /// <summary>Sorts below every character of an encoded key, so a shorter suffix comes before its extensions.</summary>
+    public const char Separator = '!';
+
     /// <summary>One row per suffix of the upper-cased SKU, cut at character (rune) boundaries.</summary>
     public static IEnumerable<ItemSearchEntity> For(string itemId, string sku)
     {
@@ -15,7 +18,7 @@ internal static class ItemSearchRows
             yield return new ItemSearchEntity
             {
                 PartitionKey = PartitionFor(suffix),
-                RowKey = suffix + "|" + itemId,
+                RowKey = suffix + Separator + itemId,
                 ItemId = itemId,
                 Sku = sku,
                 Offset = offset,

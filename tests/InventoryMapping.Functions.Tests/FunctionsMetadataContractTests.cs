@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace InventoryMapping.Functions.Tests;
+
+/// <summary>
+/// The generated functions.metadata is what the Azure host reads: every route, method, auth level and trigger of
+/// the API must be in it exactly as documented in docs/api.md.
+/// </summary>
+public sealed class FunctionsMetadataContractTests
+{
+    public static TheoryData<string, string, string> HttpFunctions => new()
+    {
+        { "ListChannels", "get", "channels" },
+        { "GetChannel", "get", "channels/{channelId}" },
+        { "PutChannel", "put", "channels/{channelId}" },
+        { "GetChannelSummary", "get", "channels/{channelId}/summary" },
+        { "GetListings", "get", "channels/{channelId}/listings" },
+        { "PutListing", "post", "channels/{channelId}/listings" },
+        { "GetListing", "get", "channels/{channelId}/listings/{listingId}" },
+        { "PatchListing", "patch", "channels/{channelId}/listings/{listingId}" },
+        { "PutListingLink", "put", "channels/{channelId}/listings/{listingId}/link" },
+        { "DeleteListingLink", "delete", "channels/{channelId}/listings/{listingId}/link" },
+        { "CreateItemFromListing", "post", "channels/{channelId}/listings/{listingId}/create-item" },
+        { "StartLinkAllBySku", "post", "channels/{channelId}/link-all-by-sku" },
+        { "StartCreateAll", "post", "channels/{channelId}/create-all" },
+        { "GetJob", "get", "jobs/{jobId}" },
+        { "SearchInventory", "get", "inventory" },
+        { "CreateItem", "post", "inventory" },
+        { "GetItem", "get", "inventory/{itemId}" },
+        { "PutItem", "put", "inventory/{itemId}" },
+        { "DeleteItem", "delete", "inventory/{itemId}" },
+        { "PutItemStock", "put", "inventory/{itemId}/stock/{locationId}" },
+        { "GetLocation", "get", "locations/{locationId}" },
+        { "PutLocation", "put", "locations/{locationId}" },
+        { "GetSettings", "get", "settings" },
+        { "PutSettings", "put", "settings" },
+    };
+
+    private static readonly Lazy<JsonElement[]> s_functions = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata"))).RootElement.EnumerateArray().ToArray());
+
+    [Theory]
+    [MemberData(nameof(HttpFunctions))]
+    public void Http_function_has_its_route_method_and_function_auth_level(string name, string method, string route)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void Every_http_function_in_the_build_is_in_the_contract()
+    {
+        var built = s_functions.Value
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
+            .Select(f => f.GetProperty("name").GetString()!)
+            .Order();
+
+        Assert.Equal(HttpFunctions.Select(row => (string)row[0]).Order(), built);
+    }
+
+    [Fact]
+    public void Jobs_run_from_the_queue_named_by_an_app_setting_on_the_app_storage_connection()
+    {
+        var trigger = Trigger("RunJob");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%JobsQueueName%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    private static JsonElement Trigger(string name)
+    {
+        var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);
+        return function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+    }
+}

@@ -143,7 +143,7 @@ public sealed class SandboxControl
             sellerId,
             reportType,
             marketplaceIds,
-            Clock.GetUtcNow(),
+            WholeSeconds(Clock.GetUtcNow()),
             ReportOutcome,
             Catalogue(sellerId),
             DocumentFormat,
@@ -177,6 +177,11 @@ public sealed class SandboxControl
 
         return issued.ExpiresAt <= Clock.GetUtcNow() ? (null, true) : (_documents.GetValueOrDefault(documentId), false);
     }
+
+    /// <summary>Invalidates every access token issued so far, as a revocation or clock skew would; refresh tokens stay valid.</summary>
+    public void RevokeAccessTokens() => _accessTokens.Clear();
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
 
     private static string RandomToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }

@@ -41,6 +41,11 @@ public static class SandboxControlEndpoints
             sandbox.ReplaceCatalogue(sellerId, SandboxCatalogue.Generated(count, seed ?? sandbox.Options.GeneratorSeed));
             return TypedResults.NoContent();
         });
+        control.MapPost("/revoke-access-tokens", (SandboxControl sandbox) =>
+        {
+            sandbox.RevokeAccessTokens();
+            return TypedResults.NoContent();
+        });
         control.MapGet("/requests", (SandboxControl sandbox) => TypedResults.Ok(sandbox.RequestCounts()));
         return app;
     }

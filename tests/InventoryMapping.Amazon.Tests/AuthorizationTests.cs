@@ -35,6 +35,20 @@ public sealed class AuthorizationTests
     }
 
     [Fact]
+    public async Task Revoked_access_token_is_replaced_by_a_fresh_one_and_the_call_repeated()
+    {
+        await using var amazon = await SandboxedSpApi.StartAsync();
+        var reportId = await amazon.Client.CreateReportAsync(ReportTypes.MerchantListingsAllData, [SandboxedSpApi.Germany], amazon.Timeout);
+
+        amazon.Control.RevokeAccessTokens();
+        var report = await amazon.Client.GetReportAsync(reportId, amazon.Timeout);
+
+        Assert.Equal(reportId, report.ReportId);
+        Assert.Equal(2, amazon.Control.RequestCount("token"));
+        Assert.Equal(2, amazon.Control.RequestCount("getReport"));
+    }
+
+    [Fact]
     public async Task Credentials_never_show_their_secret_or_refresh_token()
     {
         var credentials = new SpApiCredentials("amzn1.application-oa2-client.abc", "very-secret", "Atzr|refresh-me");

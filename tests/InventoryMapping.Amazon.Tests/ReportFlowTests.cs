@@ -90,6 +90,7 @@ public sealed class ReportFlowTests
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, error.StatusCode);
         Assert.Equal(1, amazon.Control.RequestCount("getReport"));
+        Assert.False(string.IsNullOrEmpty(error.RequestId));
     }
 
     [Fact]

@@ -74,4 +74,28 @@ public sealed class ResilienceTests
 
         Assert.Equal(started, amazon.Clock.GetUtcNow());
     }
+
+    [Fact]
+    public async Task Slow_response_times_out_and_the_attempt_is_retried()
+    {
+        await using var amazon = await SandboxedSpApi.StartAsync();
+        var reportId = await amazon.Client.CreateReportAsync(ReportTypes.MerchantListingsAllData, [SandboxedSpApi.Germany], amazon.Timeout);
+        amazon.Control.AddFault(new SandboxFault("getReport", SandboxFaultKind.Slow, Times: 1, Delay: TimeSpan.FromHours(3)));
+
+        var pending = amazon.Client.GetReportAsync(reportId, amazon.Timeout);
+        await Until(() => amazon.Control.RequestCount("getReport") == 1, amazon.Timeout);
+        amazon.Clock.Advance(TimeSpan.FromHours(1));
+        var report = await pending;
+
+        Assert.Equal(reportId, report.ReportId);
+        Assert.Equal(2, amazon.Control.RequestCount("getReport"));
+    }
+
+    private static async Task Until(Func<bool> condition, CancellationToken deadline)
+    {
+        while (!condition())
+        {
+            await Task.Delay(10, deadline);
+        }
+    }
 }

@@ -20,6 +20,7 @@ internal static class SpApiErrors
         }
 
         error ??= new SpApiError(response.StatusCode.ToString(), body.Length > MaxBodyChars ? body[..MaxBodyChars] : body);
-        return new SpApiException(operation, response.StatusCode, error);
+        var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var ids) ? ids.FirstOrDefault() : null;
+        return new SpApiException(operation, response.StatusCode, error, requestId);
     }
 }

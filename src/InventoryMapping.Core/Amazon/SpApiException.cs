@@ -3,7 +3,7 @@ using System.Net;
 namespace InventoryMapping.Amazon;
 
 /// <summary>Amazon refused an SP-API call (after retries, where the failure was transient); carries Amazon's error code and message.</summary>
-public sealed class SpApiException(string operation, HttpStatusCode statusCode, SpApiError error)
+public sealed class SpApiException(string operation, HttpStatusCode statusCode, SpApiError error, string? requestId = null)
     : Exception($"SP-API {operation} failed with {(int)statusCode} {error.Code}: {error.Message}")
 {
     public string Operation { get; } = operation;
@@ -14,4 +14,7 @@ public sealed class SpApiException(string operation, HttpStatusCode statusCode, 
     public string Code => Error.Code;
 
     public SpApiError Error { get; } = error;
+
+    /// <summary>Amazon's <c>x-amzn-RequestId</c>, which its support asks for.</summary>
+    public string? RequestId { get; } = requestId;
 }

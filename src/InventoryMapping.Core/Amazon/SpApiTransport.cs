@@ -18,9 +18,35 @@ internal sealed class SpApiTransport(
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken)
     {
+        var response = await SendWithRetriesAsync(operation, endpoint, credentials, createRequest, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // A cached access token Amazon no longer accepts (revoked, clock skew): once more with a fresh one.
+            response.Dispose();
+            response = await SendWithRetriesAsync(operation, endpoint, credentials, createRequest, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await SpApiErrors.ToExceptionAsync(operation.Name, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<HttpResponseMessage> SendWithRetriesAsync(
+        SpApiOperation operation,
+        SpApiEndpoint endpoint,
+        SpApiCredentials credentials,
+        Func<HttpRequestMessage> createRequest,
+        CancellationToken cancellationToken)
+    {
         var http = httpClients.CreateClient(HttpClientName);
         var bucket = rateLimiters.For(operation, endpoint, credentials);
-        var response = await resilience.ExecuteAsync(
+        return resilience.ExecuteAsync(
             operation.Name,
             async ct =>
             {
@@ -40,17 +66,7 @@ internal sealed class SpApiTransport(
 
                 return attempt;
             },
-            cancellationToken).ConfigureAwait(false);
-
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await SpApiErrors.ToExceptionAsync(operation.Name, response, cancellationToken).ConfigureAwait(false);
-        }
+            cancellationToken);
     }
 
     /// <summary>Downloads a pre-signed document URL: no access token and no rate limit, but the same retry and timeout.</summary>

@@ -15,6 +15,7 @@ public sealed class SandboxControl
     private readonly ConcurrentDictionary<string, SandboxReport> _documents = new();
     private readonly ConcurrentDictionary<string, (string DocumentId, DateTimeOffset ExpiresAt)> _downloadTokens = new();
     private readonly ConcurrentDictionary<string, int> _requestCounts = new();
+    private readonly ConcurrentDictionary<string, int> _throttledCounts = new();
     private readonly List<(SandboxFault Fault, int? Remaining)> _faults = [];
     private int _lastReportId = 50_000;
 
@@ -79,6 +80,11 @@ public sealed class SandboxControl
     public int RequestCount(string operation) => _requestCounts.GetValueOrDefault(operation);
 
     public IReadOnlyDictionary<string, int> RequestCounts() => new Dictionary<string, int>(_requestCounts);
+
+    /// <summary>Requests of <paramref name="operation"/> refused because the seller's rate limit was exceeded (not injected faults).</summary>
+    public int ThrottledCount(string operation) => _throttledCounts.GetValueOrDefault(operation);
+
+    internal void CountThrottled(string operation) => _throttledCounts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
 
     internal void CountRequest(string operation) => _requestCounts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
 

@@ -13,7 +13,8 @@ public static class SandboxEndpoints
 
         var reports = app.MapGroup("/reports/2021-06-30")
             .AddEndpointFilter<SandboxFaultFilter>()
-            .AddEndpointFilter<SandboxAuthorizationFilter>();
+            .AddEndpointFilter<SandboxAuthorizationFilter>()
+            .AddEndpointFilter<SandboxRateLimitFilter>();
         reports.MapPost("/reports", CreateReportAsync).WithName("createReport");
         reports.MapGet("/reports/{reportId}", GetReport).WithName("getReport");
         reports.MapDelete("/reports/{reportId}", CancelReport).WithName("cancelReport");

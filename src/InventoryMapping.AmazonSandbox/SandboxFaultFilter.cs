@@ -3,21 +3,16 @@ namespace InventoryMapping.AmazonSandbox;
 /// <summary>Counts each request by operation (the endpoint name), adds Amazon's response headers, and plays the fault the control API set for it.</summary>
 internal sealed class SandboxFaultFilter(SandboxControl control) : IEndpointFilter
 {
-    private static readonly Dictionary<string, string> s_rateLimits = new()
-    {
-        ["createReport"] = "0.0167",
-        ["getReport"] = "2.0",
-        ["cancelReport"] = "0.0222",
-        ["getReportDocument"] = "0.0167",
-    };
+    public static string OperationOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "unknown";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var operation = http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "unknown";
+        var operation = OperationOf(http);
         control.CountRequest(operation);
         http.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        if (s_rateLimits.TryGetValue(operation, out var limit))
+        if (SandboxRateLimitFilter.LimitHeader(operation) is { } limit)
         {
             http.Response.Headers["x-amzn-RateLimit-Limit"] = limit;
         }

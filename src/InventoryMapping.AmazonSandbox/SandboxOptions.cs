@@ -27,6 +27,9 @@ public sealed class SandboxOptions
 
     public List<SandboxFault> Faults { get; set; } = [];
 
+    /// <summary>Answer 429 when a seller exceeds an operation's documented rate and burst, as Amazon does.</summary>
+    public bool EnforceRateLimits { get; set; } = true;
+
     /// <summary>Seed of the listing generator, so generated catalogues are the same on every run.</summary>
     public int GeneratorSeed { get; set; } = 1;
 }

@@ -8,6 +8,7 @@ public static class SandboxServiceCollectionExtensions
     public static IServiceCollection AddAmazonSandbox(this IServiceCollection services, SandboxOptions options, TimeProvider clock)
     {
         services.AddSingleton(new SandboxControl(options, clock));
+        services.AddSingleton<SandboxRateLimitFilter.Buckets>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

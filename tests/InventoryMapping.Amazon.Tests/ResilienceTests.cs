@@ -56,6 +56,7 @@ public sealed class ResilienceTests
         // The 16th request needed a token refilled at 1 per minute; the bucket waited on the (fake) clock for it.
         Assert.True(amazon.Clock.GetUtcNow() - started >= TimeSpan.FromSeconds(59));
         Assert.Equal(16, amazon.Control.RequestCount("createReport"));
+        Assert.Equal(0, amazon.Control.ThrottledCount("createReport"));
     }
 
     [Fact]
@@ -73,6 +74,26 @@ public sealed class ResilienceTests
         }
 
         Assert.Equal(started, amazon.Clock.GetUtcNow());
+        Assert.Equal(0, amazon.Control.ThrottledCount("createReport"));
+    }
+
+    [Fact]
+    public async Task Sandbox_throttles_a_seller_beyond_the_documented_burst()
+    {
+        await using var amazon = await SandboxedSpApi.StartAsync();
+        var token = await amazon.AccessTokenAsync();
+        using var http = new HttpClient { BaseAddress = amazon.Sandbox.BaseUri };
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 16; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "reports/2021-06-30/reports/1");
+            request.Headers.Add("x-amz-access-token", token);
+            using var response = await http.SendAsync(request, amazon.Timeout);
+            statuses.Add((int)response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(404, 15).Append(429), statuses);
     }
 
     [Fact]

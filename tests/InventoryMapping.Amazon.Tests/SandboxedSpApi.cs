@@ -92,6 +92,24 @@ internal sealed class SandboxedSpApi : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>An access token straight from the sandbox's LWA endpoint, for tests that talk HTTP to it without the client.</summary>
+    public async Task<string> AccessTokenAsync()
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(
+            Sandbox.TokenUri,
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = Credentials.RefreshToken,
+                ["client_id"] = Credentials.ClientId,
+                ["client_secret"] = Credentials.ClientSecret,
+            }),
+            Timeout);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Timeout));
+        return body.RootElement.GetProperty("access_token").GetString()!;
+    }
+
     public void ListOnly(params SandboxListing[] listings) => Control.ReplaceCatalogue(SellerId, SandboxCatalogue.Of(listings));
 
     public async ValueTask DisposeAsync()

@@ -7,6 +7,9 @@ namespace InventoryMapping.Amazon;
 /// </summary>
 internal sealed class TokenBucket(double tokensPerSecond, int burst, TimeProvider clock)
 {
+    // Waiting a little longer than the arithmetic says keeps us behind Amazon's bucket despite rounding and clock drift.
+    private const double WaitMargin = 1.05;
+
     private readonly Lock _lock = new();
     private double _tokens = burst;
     private long _refilledAt = clock.GetTimestamp();
@@ -24,7 +27,7 @@ internal sealed class TokenBucket(double tokensPerSecond, int burst, TimeProvide
                 return;
             }
 
-            wait = TimeSpan.FromSeconds(-_tokens / tokensPerSecond);
+            wait = TimeSpan.FromSeconds(-_tokens / tokensPerSecond * WaitMargin);
         }
 
         try

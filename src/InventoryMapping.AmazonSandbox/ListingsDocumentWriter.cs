@@ -8,7 +8,7 @@ internal static class ListingsDocumentWriter
 {
     public static async Task WriteAsync(Stream output, SandboxCatalogue catalogue, SandboxDocumentFormat format, CancellationToken cancellationToken)
     {
-        if (!format.Gzip)
+        if (!format.Gzip || format.GzipAlreadyInflated)
         {
             await WriteTextAsync(output, catalogue, format, cancellationToken);
             return;
@@ -34,7 +34,7 @@ internal static class ListingsDocumentWriter
     private static async Task WriteTextAsync(Stream output, SandboxCatalogue catalogue, SandboxDocumentFormat format, CancellationToken cancellationToken)
     {
         var columns = ListingsDocumentColumns.For(format);
-        await using var writer = new StreamWriter(output, SandboxCharsets.For(format.Charset), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        await using var writer = new StreamWriter(output, format.Utf8ByteOrderMark ? new UTF8Encoding(true) : SandboxCharsets.For(format.Charset), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(string.Join('\t', columns));
         var line = new StringBuilder(512);
         foreach (var listing in catalogue.Listings())

@@ -7,10 +7,14 @@ namespace InventoryMapping.AmazonSandbox;
 /// <param name="ShuffleColumns">Write the columns in another (fixed) order.</param>
 /// <param name="ExtraColumns">Add columns real documents sometimes carry (B2B price, minimum order quantity, sell remainder).</param>
 /// <param name="OmitStatusColumn">Leave the <c>status</c> column out, as some documents do.</param>
+/// <param name="GzipAlreadyInflated">Say <c>compressionAlgorithm: GZIP</c> but send plain text, as a download that something on the way already inflated.</param>
+/// <param name="Utf8ByteOrderMark">Write UTF-8 with a byte-order mark whatever <paramref name="Charset"/> says.</param>
 public sealed record SandboxDocumentFormat(
     string Charset = "Cp1252",
     bool Gzip = false,
     bool TruncateGzip = false,
     bool ShuffleColumns = false,
     bool ExtraColumns = false,
-    bool OmitStatusColumn = false);
+    bool OmitStatusColumn = false,
+    bool GzipAlreadyInflated = false,
+    bool Utf8ByteOrderMark = false);

@@ -53,6 +53,28 @@ public sealed class DocumentTests
     }
 
     [Fact]
+    public async Task Document_declared_gzip_but_arriving_inflated_is_read_as_plain_text()
+    {
+        await using var amazon = await SandboxedSpApi.StartAsync(o => o.DocumentFormat = new SandboxDocumentFormat(Gzip: true, GzipAlreadyInflated: true));
+        amazon.ListOnly(s_european);
+
+        var row = Assert.Single(await amazon.DownloadListingsAsync());
+
+        Assert.Equal(s_european.Title, row.Title);
+    }
+
+    [Fact]
+    public async Task Utf8_byte_order_mark_beats_the_cp1252_default_when_no_charset_is_given()
+    {
+        await using var amazon = await SandboxedSpApi.StartAsync(o => o.DocumentFormat = new SandboxDocumentFormat(Charset: "", Utf8ByteOrderMark: true));
+        amazon.ListOnly(s_european with { Title = "Grüße € 日本" });
+
+        var row = Assert.Single(await amazon.DownloadListingsAsync());
+
+        Assert.Equal("Grüße € 日本", row.Title);
+    }
+
+    [Fact]
     public async Task Truncated_gzip_document_fails_with_a_clear_error()
     {
         await using var amazon = await SandboxedSpApi.StartAsync(o => o.DocumentFormat = new SandboxDocumentFormat(Gzip: true, TruncateGzip: true));

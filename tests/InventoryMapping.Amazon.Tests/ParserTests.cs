@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace InventoryMapping.Amazon.Tests;
 
 public sealed class ParserTests
@@ -61,16 +59,5 @@ public sealed class ParserTests
 
         Assert.Equal(120.49m, row.Price);
         Assert.True(row.IsFba);
-    }
-
-    [Fact]
-    public async Task Utf8_byte_order_mark_beats_the_cp1252_default()
-    {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("seller-sku\titem-name\nS\tGrüße €\n")).ToArray();
-        using var reader = new StreamReader(new MemoryStream(bytes), ReportDocumentCharset.Default, detectEncodingFromByteOrderMarks: true);
-
-        var row = Assert.Single(await AllListingsReportParser.ParseAsync(reader).ToListAsync());
-
-        Assert.Equal("Grüße €", row.Title);
     }
 }

@@ -16,6 +16,7 @@ public sealed class SandboxControl
     private readonly ConcurrentDictionary<string, (string DocumentId, DateTimeOffset ExpiresAt)> _downloadTokens = new();
     private readonly ConcurrentDictionary<string, int> _requestCounts = new();
     private readonly ConcurrentDictionary<string, int> _throttledCounts = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SandboxReport>> _pages = new();
     private readonly List<(SandboxFault Fault, int? Remaining)> _faults = [];
     private int _lastReportId = 50_000;
 
@@ -162,6 +163,20 @@ public sealed class SandboxControl
 
     internal SandboxReport? FindReport(string sellerId, string reportId) =>
         _reports.TryGetValue(reportId, out var report) && report.SellerId == sellerId ? report : null;
+
+    /// <summary>The seller's reports, newest first.</summary>
+    internal IEnumerable<SandboxReport> ReportsOf(string sellerId) =>
+        _reports.Values.Where(r => r.SellerId == sellerId).OrderByDescending(r => r.CreatedTime).ThenByDescending(r => r.ReportId, StringComparer.Ordinal);
+
+    /// <summary>Keeps the rest of a getReports result for its nextToken.</summary>
+    internal string SavePage(IReadOnlyList<SandboxReport> rest)
+    {
+        var token = RandomToken();
+        _pages[token] = rest;
+        return token;
+    }
+
+    internal IReadOnlyList<SandboxReport>? TakePage(string token) => _pages.TryRemove(token, out var rest) ? rest : null;
 
     internal SandboxReport? FindDocument(string sellerId, string documentId) =>
         _documents.TryGetValue(documentId, out var report) && report.SellerId == sellerId && report.Status(Clock.GetUtcNow()) == "DONE" ? report : null;

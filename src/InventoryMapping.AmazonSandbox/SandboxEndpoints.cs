@@ -16,6 +16,7 @@ public static class SandboxEndpoints
             .AddEndpointFilter<SandboxAuthorizationFilter>()
             .AddEndpointFilter<SandboxRateLimitFilter>();
         reports.MapPost("/reports", CreateReportAsync).WithName("createReport");
+        reports.MapGet("/reports", GetReports).WithName("getReports");
         reports.MapGet("/reports/{reportId}", GetReport).WithName("getReport");
         reports.MapDelete("/reports/{reportId}", CancelReport).WithName("cancelReport");
         reports.MapGet("/documents/{reportDocumentId}", GetReportDocument).WithName("getReportDocument");
@@ -97,6 +98,49 @@ public static class SandboxEndpoints
         var report = control.CreateReport(SandboxAuthorizationFilter.SellerOf(http), reportType, marketplaceIds!);
         return TypedResults.Json(new { reportId = report.ReportId }, statusCode: StatusCodes.Status202Accepted);
     }
+
+    private static IResult GetReports(HttpContext http, SandboxControl control)
+    {
+        var query = http.Request.Query;
+        var now = control.Clock.GetUtcNow();
+        IReadOnlyList<SandboxReport> matching;
+        if (query.TryGetValue("nextToken", out var nextToken))
+        {
+            if (query.Count > 1)
+            {
+                return SandboxResults.Errors(400, "InvalidInput", "nextToken must be the only parameter.");
+            }
+
+            if (control.TakePage(nextToken.ToString()) is not { } rest)
+            {
+                return SandboxResults.Errors(400, "InvalidInput", "Invalid nextToken.");
+            }
+
+            matching = rest;
+        }
+        else
+        {
+            var types = CsvQuery(query, "reportTypes");
+            if (types.Count is 0 or > 10)
+            {
+                return SandboxResults.Errors(400, "InvalidInput", "reportTypes must contain between 1 and 10 report types.");
+            }
+
+            var statuses = CsvQuery(query, "processingStatuses");
+            var since = DateTimeOffset.TryParse(query["createdSince"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var s) ? s : now.AddDays(-90);
+            matching = [.. control.ReportsOf(SandboxAuthorizationFilter.SellerOf(http))
+                .Where(r => types.Contains(r.ReportType) && r.CreatedTime >= since)
+                .Where(r => statuses.Count == 0 || statuses.Contains(r.Status(now)))];
+        }
+
+        var pageSize = int.TryParse(query["pageSize"], out var size) && size is >= 1 and <= 100 ? size : 10;
+        var page = matching.Take(pageSize).Select(r => r.ToJson(now)).ToList();
+        var next = matching.Count > pageSize ? control.SavePage([.. matching.Skip(pageSize)]) : null;
+        return TypedResults.Json(new { reports = page, nextToken = next });
+    }
+
+    private static List<string> CsvQuery(IQueryCollection query, string name) =>
+        [.. query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     private static IResult GetReport(string reportId, HttpContext http, SandboxControl control) =>
         control.FindReport(SandboxAuthorizationFilter.SellerOf(http), reportId) is { } report

@@ -8,6 +8,7 @@ internal sealed class SandboxRateLimitFilter(SandboxControl control, SandboxRate
     private static readonly Dictionary<string, (double RatePerSecond, int Burst)> s_limits = new()
     {
         ["createReport"] = (0.0167, 15),
+        ["getReports"] = (0.0222, 10),
         ["getReport"] = (2, 15),
         ["cancelReport"] = (0.0222, 10),
         ["getReportDocument"] = (0.0167, 15),

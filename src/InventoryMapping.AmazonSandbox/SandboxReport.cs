@@ -19,6 +19,10 @@ internal sealed class SandboxReport(
 
     public string SellerId => sellerId;
 
+    public string ReportType => reportType;
+
+    public DateTimeOffset CreatedTime => createdTime;
+
     public string DocumentId { get; } = "amzn1.spdoc.1.4.eu." + Guid.NewGuid().ToString("D");
 
     public SandboxCatalogue Content => content;

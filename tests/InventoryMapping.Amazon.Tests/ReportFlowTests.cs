@@ -82,6 +82,32 @@ public sealed class ReportFlowTests
     }
 
     [Fact]
+    public async Task Pending_reports_are_found_across_pages_so_none_is_requested_twice()
+    {
+        await using var amazon = await SandboxedSpApi.StartAsync();
+        var created = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            created.Add(await amazon.Client.CreateReportAsync(ReportTypes.MerchantListingsAllData, [SandboxedSpApi.Germany], amazon.Timeout));
+        }
+
+        await amazon.Client.CreateReportAsync("GET_FLAT_FILE_OPEN_LISTINGS_DATA", [SandboxedSpApi.Germany], amazon.Timeout);
+        amazon.Clock.Advance(TimeSpan.FromHours(1));
+        var fresh = await amazon.Client.CreateReportAsync(ReportTypes.MerchantListingsAllData, [SandboxedSpApi.Germany], amazon.Timeout);
+
+        var pending = await amazon.Client.GetReportsAsync(
+            [ReportTypes.MerchantListingsAllData],
+            [ReportProcessingStatus.InQueue, ReportProcessingStatus.InProgress],
+            amazon.Timeout);
+        var all = await amazon.Client.GetReportsAsync([ReportTypes.MerchantListingsAllData], null, amazon.Timeout);
+
+        Assert.Equal([fresh], pending.Select(r => r.ReportId));
+        Assert.Equal(created.Append(fresh).Order(), all.Select(r => r.ReportId).Order());
+        // One page of pending reports, then two pages (10 + 3) of all of them.
+        Assert.Equal(3, amazon.Control.RequestCount("getReports"));
+    }
+
+    [Fact]
     public async Task Unknown_report_surfaces_as_not_found()
     {
         await using var amazon = await SandboxedSpApi.StartAsync();

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text;
+using System.Text.Json;
 
 namespace InventoryMapping.Amazon;
 
@@ -34,6 +34,42 @@ public sealed class SpApiReportsClient
             cancellationToken).ConfigureAwait(false);
         var created = await ReadJsonAsync<CreateReportResponse>(response, cancellationToken).ConfigureAwait(false);
         return created.ReportId;
+    }
+
+    /// <summary>
+    /// getReports, every page: the seller's reports of <paramref name="reportTypes"/> (1 to 10) created in the last
+    /// 90 days, optionally only those in <paramref name="processingStatuses"/>. Use it to find a report still pending
+    /// instead of requesting the same one again.
+    /// </summary>
+    public async Task<IReadOnlyList<Report>> GetReportsAsync(
+        IReadOnlyCollection<string> reportTypes,
+        IReadOnlyCollection<ReportProcessingStatus>? processingStatuses,
+        CancellationToken cancellationToken)
+    {
+        var query = "reportTypes=" + string.Join(',', reportTypes.Select(Uri.EscapeDataString));
+        if (processingStatuses is { Count: > 0 })
+        {
+            query += "&processingStatuses=" + string.Join(',', processingStatuses.Select(WireName));
+        }
+
+        var reports = new List<Report>();
+        while (true)
+        {
+            var pageQuery = query;
+            using var response = await SendAsync(
+                SpApiOperation.GetReports,
+                () => new HttpRequestMessage(HttpMethod.Get, ReportsUri("reports?" + pageQuery)),
+                cancellationToken).ConfigureAwait(false);
+            var page = await ReadJsonAsync<GetReportsResponse>(response, cancellationToken).ConfigureAwait(false);
+            reports.AddRange(page.Reports);
+            if (string.IsNullOrEmpty(page.NextToken))
+            {
+                return reports;
+            }
+
+            // Amazon wants the next token as the only parameter.
+            query = "nextToken=" + Uri.EscapeDataString(page.NextToken);
+        }
     }
 
     /// <summary>getReport.</summary>
@@ -104,6 +140,8 @@ public sealed class SpApiReportsClient
             yield return row;
         }
     }
+
+    private static string WireName(ReportProcessingStatus status) => JsonSerializer.Serialize(status, SpApiJson.Options).Trim('"');
 
     private Task<HttpResponseMessage> SendAsync(SpApiOperation operation, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
         _transport.SendAsync(operation, _endpoint, _credentials, createRequest, cancellationToken);

@@ -26,7 +26,7 @@ public sealed class SandboxControl
         Clock = clock;
         DocumentFormat = options.DocumentFormat;
         ReportOutcome = options.ReportOutcome;
-        foreach (var seller in options.Sellers)
+        foreach (var seller in options.Sellers is { Count: > 0 } sellers ? sellers : [new SandboxSeller()])
         {
             AddSeller(seller.SellerId, seller.RefreshToken);
             ReplaceCatalogue(

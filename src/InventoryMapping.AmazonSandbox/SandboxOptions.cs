@@ -9,7 +9,8 @@ public sealed class SandboxOptions
 
     public string ClientSecret { get; set; } = "sandbox-client-secret";
 
-    public List<SandboxSeller> Sellers { get; set; } = [new SandboxSeller()];
+    /// <summary>Empty means one default <see cref="SandboxSeller"/>. (A non-empty default would be appended to by configuration binding.)</summary>
+    public List<SandboxSeller> Sellers { get; set; } = [];
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

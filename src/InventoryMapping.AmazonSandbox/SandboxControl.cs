@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace InventoryMapping.AmazonSandbox;
+
+/// <summary>The sandbox's state and its controls: catalogues per seller, faults, how reports end, how documents are written, request counts.</summary>
+public sealed class SandboxControl
+{
+    private readonly Lock _lock = new();
+    private readonly SandboxOptions _options;
+    private readonly ConcurrentDictionary<string, string> _sellerByRefreshToken = new();
+    private readonly ConcurrentDictionary<string, SandboxCatalogue> _catalogues = new();
+    private readonly ConcurrentDictionary<string, (string SellerId, DateTimeOffset ExpiresAt)> _accessTokens = new();
+    private readonly ConcurrentDictionary<string, SandboxReport> _reports = new();
+    private readonly ConcurrentDictionary<string, SandboxReport> _documents = new();
+    private readonly ConcurrentDictionary<string, (string DocumentId, DateTimeOffset ExpiresAt)> _downloadTokens = new();
+    private readonly ConcurrentDictionary<string, int> _requestCounts = new();
+    private readonly ConcurrentDictionary<string, int> _throttledCounts = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SandboxReport>> _pages = new();
+    private readonly List<(SandboxFault Fault, int? Remaining)> _faults = [];
+    private int _lastReportId = 50_000;
+
+    public SandboxControl(SandboxOptions options, TimeProvider clock)
+    {
+        _options = options;
+        Clock = clock;
+        DocumentFormat = options.DocumentFormat;
+        ReportOutcome = options.ReportOutcome;
+        foreach (var seller in options.Sellers is { Count: > 0 } sellers ? sellers : [new SandboxSeller()])
+        {
+            AddSeller(seller.SellerId, seller.RefreshToken);
+            ReplaceCatalogue(
+                seller.SellerId,
+                seller.SeedFile is { Length: > 0 } seed ? ListingsSeedFile.Read(seed) : SandboxCatalogue.Generated(seller.GeneratedListings, options.GeneratorSeed));
+        }
+
+        foreach (var fault in options.Faults)
+        {
+            AddFault(fault);
+        }
+    }
+
+    public TimeProvider Clock { get; }
+
+    public SandboxOptions Options => _options;
+
+    /// <summary>How documents of reports created from now on are written.</summary>
+    public SandboxDocumentFormat DocumentFormat { get; set; }
+
+    /// <summary>How reports created from now on end.</summary>
+    public SandboxReportOutcome ReportOutcome { get; set; }
+
+    public void AddSeller(string sellerId, string refreshToken)
+    {
+        _sellerByRefreshToken[refreshToken] = sellerId;
+        _catalogues.TryAdd(sellerId, SandboxCatalogue.Empty);
+    }
+
+    /// <summary>Replaces what the seller lists; reports already created keep the catalogue they were created with.</summary>
+    public void ReplaceCatalogue(string sellerId, SandboxCatalogue catalogue) => _catalogues[sellerId] = catalogue;
+
+    public SandboxCatalogue Catalogue(string sellerId) => _catalogues.GetValueOrDefault(sellerId, SandboxCatalogue.Empty);
+
+    public void AddFault(SandboxFault fault)
+    {
+        lock (_lock)
+        {
+            _faults.Add((fault, fault.Times));
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (_lock)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>Requests seen per operation (<c>token</c>, <c>createReport</c>, ..., <c>download</c>), faulted ones included.</summary>
+    public int RequestCount(string operation) => _requestCounts.GetValueOrDefault(operation);
+
+    public IReadOnlyDictionary<string, int> RequestCounts() => new Dictionary<string, int>(_requestCounts);
+
+    /// <summary>Requests of <paramref name="operation"/> refused because the seller's rate limit was exceeded (not injected faults).</summary>
+    public int ThrottledCount(string operation) => _throttledCounts.GetValueOrDefault(operation);
+
+    internal void CountThrottled(string operation) => _throttledCounts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
+
+    internal void CountRequest(string operation) => _requestCounts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
+
+    /// <summary>The first fault rule that applies to <paramref name="operation"/>, using up one of its times.</summary>
+    internal SandboxFault? TakeFault(string operation)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < _faults.Count; i++)
+            {
+                var (fault, remaining) = _faults[i];
+                if (fault.Operation != "*" && !string.Equals(fault.Operation, operation, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (remaining is 1)
+                {
+                    _faults.RemoveAt(i);
+                }
+                else if (remaining is not null)
+                {
+                    _faults[i] = (fault, remaining - 1);
+                }
+
+                return fault;
+            }
+
+            return null;
+        }
+    }
+
+    internal string? SellerOfRefreshToken(string refreshToken) => _sellerByRefreshToken.GetValueOrDefault(refreshToken);
+
+    internal string IssueAccessToken(string sellerId)
+    {
+        var token = "Atza|" + RandomToken();
+        _accessTokens[token] = (sellerId, Clock.GetUtcNow() + _options.AccessTokenLifetime);
+        return token;
+    }
+
+    /// <summary>The seller an access token was issued for, or why it is refused.</summary>
+    internal (string? SellerId, string? Refusal) SellerOfAccessToken(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return (null, "Access token is missing in the request header.");
+        }
+
+        if (!_accessTokens.TryGetValue(token, out var issued))
+        {
+            return (null, "The access token you provided is revoked, malformed or invalid.");
+        }
+
+        return issued.ExpiresAt <= Clock.GetUtcNow() ? (null, "The access token you provided has expired.") : (issued.SellerId, null);
+    }
+
+    internal SandboxReport CreateReport(string sellerId, string reportType, IReadOnlyList<string> marketplaceIds)
+    {
+        var report = new SandboxReport(
+            Interlocked.Increment(ref _lastReportId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sellerId,
+            reportType,
+            marketplaceIds,
+            WholeSeconds(Clock.GetUtcNow()),
+            ReportOutcome,
+            Catalogue(sellerId),
+            DocumentFormat,
+            _options.QueueDelay,
+            _options.ProcessingDelay);
+        _reports[report.ReportId] = report;
+        _documents[report.DocumentId] = report;
+        return report;
+    }
+
+    internal SandboxReport? FindReport(string sellerId, string reportId) =>
+        _reports.TryGetValue(reportId, out var report) && report.SellerId == sellerId ? report : null;
+
+    /// <summary>The seller's reports, newest first.</summary>
+    internal IEnumerable<SandboxReport> ReportsOf(string sellerId) =>
+        _reports.Values.Where(r => r.SellerId == sellerId).OrderByDescending(r => r.CreatedTime).ThenByDescending(r => r.ReportId, StringComparer.Ordinal);
+
+    /// <summary>Keeps the rest of a getReports result for its nextToken.</summary>
+    internal string SavePage(IReadOnlyList<SandboxReport> rest)
+    {
+        var token = RandomToken();
+        _pages[token] = rest;
+        return token;
+    }
+
+    internal IReadOnlyList<SandboxReport>? TakePage(string token) => _pages.TryRemove(token, out var rest) ? rest : null;
+
+    internal SandboxReport? FindDocument(string sellerId, string documentId) =>
+        _documents.TryGetValue(documentId, out var report) && report.SellerId == sellerId && report.Status(Clock.GetUtcNow()) == "DONE" ? report : null;
+
+    /// <summary>A pre-signed-style download token: valid for <see cref="SandboxOptions.DocumentUrlLifetime"/>, no access token needed.</summary>
+    internal string IssueDownloadToken(SandboxReport report)
+    {
+        var token = RandomToken();
+        _downloadTokens[token] = (report.DocumentId, Clock.GetUtcNow() + _options.DocumentUrlLifetime);
+        return token;
+    }
+
+    internal (SandboxReport? Report, bool Expired) RedeemDownloadToken(string documentId, string? token)
+    {
+        if (token is null || !_downloadTokens.TryGetValue(token, out var issued) || issued.DocumentId != documentId)
+        {
+            return (null, false);
+        }
+
+        return issued.ExpiresAt <= Clock.GetUtcNow() ? (null, true) : (_documents.GetValueOrDefault(documentId), false);
+    }
+
+    /// <summary>Invalidates every access token issued so far, as a revocation or clock skew would; refresh tokens stay valid.</summary>
+    public void RevokeAccessTokens() => _accessTokens.Clear();
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
+
+    private static string RandomToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+}

@@ -1,0 +1,3 @@
+namespace InventoryMapping.Amazon;
+
+internal sealed record CreateReportResponse(string ReportId);

@@ -1,0 +1,3 @@
+namespace InventoryMapping.Amazon;
+
+internal sealed record GetReportsResponse(IReadOnlyList<Report> Reports, string? NextToken);

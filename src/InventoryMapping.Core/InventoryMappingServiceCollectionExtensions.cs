@@ -1,4 +1,6 @@
 using Azure.Storage.Queues;
+using InventoryMapping.Amazon;
+using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
@@ -44,6 +46,12 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<IListingJob, LinkAllBySku>();
         services.AddSingleton<IListingJob, CreateAll>();
+        services.AddSpApiClient(o => configuration.GetSection(SpApiClientOptions.Section).Bind(o));
+        services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
+        services.AddSingleton<SpApiConnections>();
+        services.AddSingleton<ReportRequestStore>();
+        services.AddSingleton<ListingReportIngestor>();
+        services.AddSingleton<ListingReportService>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
         services.AddSingleton(sp => new JobRunner(

@@ -1,3 +1,4 @@
+using InventoryMapping.Testing;
 using InventoryMapping.AmazonSandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

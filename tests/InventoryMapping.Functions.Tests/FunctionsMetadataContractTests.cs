@@ -34,6 +34,8 @@ public sealed class FunctionsMetadataContractTests
         { "PutLocation", "put", "locations/{locationId}" },
         { "GetSettings", "get", "settings" },
         { "PutSettings", "put", "settings" },
+        { "RequestListingReport", "post", "channels/{channelId}/report-requests" },
+        { "GetLatestListingReport", "get", "channels/{channelId}/report-requests/latest" },
     };
 
     private static readonly Lazy<JsonElement[]> s_functions = new(() =>
@@ -70,6 +72,17 @@ public sealed class FunctionsMetadataContractTests
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("%JobsQueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Theory]
+    [InlineData("RequestListingReports", "%RequestListingReportsSchedule%")]
+    [InlineData("CollectListingReports", "%CollectListingReportsSchedule%")]
+    public void Report_timers_take_their_schedule_from_an_app_setting(string name, string schedule)
+    {
+        var trigger = Trigger(name);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
     }
 
     private static JsonElement Trigger(string name)

@@ -33,7 +33,9 @@ public sealed class TestServices : IAsyncDisposable
         where T : notnull => _provider.GetRequiredService<T>();
 
     /// <param name="prefix">Another instance's prefix, to run a second "process" on the same data.</param>
-    public static async Task<TestServices> StartAsync(Action<IServiceCollection>? configure = null, string? prefix = null)
+    /// <param name="settings">App settings beyond storage (e.g. SP-API endpoints and credentials).</param>
+    public static async Task<TestServices> StartAsync(
+        Action<IServiceCollection>? configure = null, string? prefix = null, IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
         var azurite = await SharedAzurite.GetAsync();
         prefix ??= TestNames.UniquePrefix();
@@ -44,8 +46,9 @@ public sealed class TestServices : IAsyncDisposable
                 [$"{StorageOptions.Section}:{nameof(StorageOptions.NamePrefix)}"] = prefix,
                 [StorageOptions.JobsQueueSetting] = prefix + "jobs",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)

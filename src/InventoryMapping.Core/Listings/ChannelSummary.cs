@@ -1,4 +1,5 @@
 namespace InventoryMapping.Listings;
 
-/// <summary>The head of the mapping screen: which account, and how many listings are active, linked and unlinked.</summary>
-public sealed record ChannelSummary(string ChannelId, string AccountId, string AccountName, ChannelCounts Counts);
+/// <summary>The head of the mapping screen: which account, and how many listings are active, linked and
+/// unlinked, and where the download of Amazon's listings stands.</summary>
+public sealed record ChannelSummary(string ChannelId, string AccountId, string AccountName, ChannelCounts Counts, ListingReports.ChannelReportState Listings);

@@ -6,7 +6,7 @@ namespace InventoryMapping.Listings;
 /// Upserts many listings as Amazon describes them (reports, seeding): grouped by partition, current rows read in
 /// parallel, then written with their partition's counts in full transactions. User-owned fields are kept.
 /// </summary>
-public sealed class ListingBatchWriter(AppStorage storage, ListingWriter writer, TimeProvider clock)
+public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings, ListingWriter writer, TimeProvider clock)
 {
     public const int Parallelism = 16;
 
@@ -14,7 +14,13 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingWriter writer,
     /// Upserts <paramref name="inputs"/> (SKUs unique within the call). <paramref name="reportId"/> marks each
     /// listing as seen in that report, so that a sweep can retire those that were not.
     /// </summary>
-    public async Task<ListingBatchResult> UpsertAsync(string channelId, IReadOnlyList<ListingInput> inputs, string? reportId, CancellationToken cancellationToken)
+    /// <param name="linkNew">For a listing seen for the first time: the item to link it to, if any (auto-link by SKU).</param>
+    public async Task<ListingBatchResult> UpsertAsync(
+        string channelId,
+        IReadOnlyList<ListingInput> inputs,
+        string? reportId,
+        CancellationToken cancellationToken,
+        Func<string, CancellationToken, Task<Inventory.ItemReference?>>? linkNew = null)
     {
         var rejected = new List<RejectedListing>();
         var valid = new List<ListingInput>(inputs.Count);
@@ -38,7 +44,7 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingWriter writer,
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
-                var (c, u) = await UpsertPartitionAsync(channelId, partition.Key, partition.ToList(), reportId, now, ct);
+                var (c, u) = await UpsertPartitionAsync(channelId, partition.Key, partition.ToList(), reportId, now, linkNew, ct);
                 Interlocked.Add(ref created, c);
                 Interlocked.Add(ref updated, u);
             });
@@ -46,7 +52,13 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingWriter writer,
     }
 
     private async Task<(int Created, int Updated)> UpsertPartitionAsync(
-        string channelId, string partitionKey, List<ListingInput> inputs, string? reportId, DateTimeOffset now, CancellationToken cancellationToken)
+        string channelId,
+        string partitionKey,
+        List<ListingInput> inputs,
+        string? reportId,
+        DateTimeOffset now,
+        Func<string, CancellationToken, Task<Inventory.ItemReference?>>? linkNew,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -67,6 +79,17 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingWriter writer,
                 }
             }
 
+            if (linkNew is not null)
+            {
+                foreach (var change in changes.Where(c => c.Before is null))
+                {
+                    if (await linkNew(change.After.Sku, cancellationToken) is { } item)
+                    {
+                        Mapping.ListingLinks.LinkTo(change.After, item, now, jobId: null);
+                    }
+                }
+            }
+
             try
             {
                 await writer.CommitAsync(partitionKey, changes, cancellationToken);
@@ -78,5 +101,61 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingWriter writer,
                 // A user edited one of these listings meanwhile: read again, keeping their change.
             }
         }
+    }
+
+    /// <summary>
+    /// Marks inactive every active listing of the channel that the complete report <paramref name="reportId"/> did
+    /// not contain. Links and flags stay; a listing that reappears in a later report is active again, still linked.
+    /// </summary>
+    public async Task<int> RetireAbsentAsync(string channelId, string reportId, CancellationToken cancellationToken)
+    {
+        var retired = 0;
+        var now = clock.GetUtcNow();
+        string? continuation = null;
+        do
+        {
+            var page = await listings.ReadPageAsync(channelId, isActive: true, continuation, pageSize: 1000, cancellationToken);
+            var absent = page.Values.Where(l => l.LastReportId != reportId).ToList();
+            await Parallel.ForEachAsync(
+                absent.GroupBy(l => l.PartitionKey),
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (partition, ct) =>
+                {
+                    var changes = partition.Select(l =>
+                    {
+                        var next = l.Clone();
+                        next.IsActive = false;
+                        next.UpdatedAt = now;
+                        return new ListingChange(l, next);
+                    }).ToList();
+                    try
+                    {
+                        await writer.CommitAsync(partition.Key, changes, ct);
+                    }
+                    catch (ListingChangedException)
+                    {
+                        // A user edit raced the sweep: settle those listings one by one on their latest state.
+                        foreach (var listing in partition)
+                        {
+                            await writer.UpsertAsync(channelId, listing.RowKey, null, current =>
+                            {
+                                if (current is null || !current.IsActive || current.LastReportId == reportId)
+                                {
+                                    return (ListingEntity?)null;
+                                }
+
+                                current.IsActive = false;
+                                current.UpdatedAt = now;
+                                return current;
+                            }, ct);
+                        }
+                    }
+                });
+            retired += absent.Count;
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        return retired;
     }
 }

@@ -8,4 +8,5 @@ public sealed record ListingInput(
     decimal? Price = null,
     int? Quantity = null,
     bool? IsFba = null,
-    bool? IsActive = null);
+    bool? IsActive = null,
+    AmazonListingDetails? Amazon = null);

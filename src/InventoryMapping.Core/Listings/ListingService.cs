@@ -3,7 +3,7 @@ using InventoryMapping.Channels;
 namespace InventoryMapping.Listings;
 
 /// <summary>Reading a channel's listings and summary, and recording listings as Amazon describes them.</summary>
-public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, TimeProvider clock)
+public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, ListingReports.ListingReportService reports, TimeProvider clock)
 {
     public const int MaxTitleLength = 1000;
 
@@ -45,7 +45,9 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             return DomainError.NotFound("Channel", channelId);
         }
 
-        return new ChannelSummary(channel.ChannelId, channel.AccountId, channel.AccountName, await listings.CountAsync(channelId, cancellationToken));
+        var counts = listings.CountAsync(channelId, cancellationToken);
+        var report = reports.GetStateAsync(channelId, cancellationToken);
+        return new ChannelSummary(channel.ChannelId, channel.AccountId, channel.AccountName, await counts, await report);
     }
 
     /// <summary>Creates the listing or updates Amazon's fields of it; the link, Ignore Sync and sync status stay as they are.</summary>
@@ -95,12 +97,24 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
         next.IsFba = input.IsFba ?? false;
         next.Quantity = next.IsFba ? null : input.Quantity;
         next.IsActive = input.IsActive ?? true;
+        if (input.Amazon is { } amazon)
+        {
+            next.Status = amazon.Status;
+            next.AmazonListingId = amazon.ListingId;
+            next.ProductId = amazon.ProductId;
+            next.ProductIdType = amazon.ProductIdType;
+            next.OpenDate = amazon.OpenDate;
+            next.FulfillmentChannel = amazon.FulfillmentChannel;
+        }
+
         next.UpdatedAt = now;
         return next;
     }
 
     internal static bool SameAmazonFields(ListingEntity a, ListingEntity b) =>
-        a.Title == b.Title && a.Asin == b.Asin && a.Price == b.Price && a.IsFba == b.IsFba && a.Quantity == b.Quantity && a.IsActive == b.IsActive;
+        a.Title == b.Title && a.Asin == b.Asin && a.Price == b.Price && a.IsFba == b.IsFba && a.Quantity == b.Quantity && a.IsActive == b.IsActive
+        && a.Status == b.Status && a.AmazonListingId == b.AmazonListingId && a.ProductId == b.ProductId && a.ProductIdType == b.ProductIdType
+        && a.OpenDate == b.OpenDate && a.FulfillmentChannel == b.FulfillmentChannel;
 
     internal static DomainError? Check(ListingInput input)
     {

@@ -81,6 +81,10 @@ public sealed class ListingStore(AppStorage storage)
         return ReadPageAsync(filter, continuation, pageSize, cancellationToken);
     }
 
+    /// <summary>One page of a channel's listings in storage order, for sweeps over the whole channel.</summary>
+    internal Task<Page<ListingEntity>> ReadPageAsync(string channelId, bool? isActive, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        ReadPageAsync(Filter(channelId, LinkFilter.All, isFba: null, isActive), continuation, pageSize, cancellationToken);
+
     private async Task<Page<ListingEntity>> ReadPageAsync(string filter, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         await foreach (var page in storage.Listings.QueryAsync<ListingEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuation))

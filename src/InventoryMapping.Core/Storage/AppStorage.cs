@@ -23,10 +23,10 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>The suffix index behind partial-SKU search.</summary>
     public TableClient ItemSearch => Table("ItemSearch");
 
-    /// <summary>Reverse index: which listings link to an item.</summary>
-    public TableClient ItemLinks => Table("ItemLinks");
-
     public TableClient Jobs => Table("Jobs");
+
+    /// <summary>Listings report requests per channel, and each channel's download state.</summary>
+    public TableClient ReportRequests => Table("ReportRequests");
 
     public TableClient Settings => Table("Settings");
 
@@ -38,7 +38,7 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     public static IReadOnlyList<string> Containers { get; } = [InventoryMapping.Jobs.JobStore.ReportsContainer];
 
     public IEnumerable<TableClient> AllTables =>
-        [Channels, Listings, Items, ItemSkus, ItemSearch, ItemLinks, Jobs, Settings];
+        [Channels, Listings, Items, ItemSkus, ItemSearch, Jobs, Settings, ReportRequests];
 
     /// <summary>Creates whatever does not exist yet. In Azure the Bicep template creates them; locally and in tests this does.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

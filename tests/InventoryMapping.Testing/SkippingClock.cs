@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace InventoryMapping.Amazon.Tests;
+namespace InventoryMapping.Testing;
 
 /// <summary>
 /// The client's clock in tests: reads the shared fake clock, and when the client waits a short while (back-off,
 /// rate-limit bucket) moves that fake clock forward by the wait, so no test waits for real. Waits longer than
 /// <paramref name="longestSkip"/> (the per-attempt timeout) are left for the test to reach with Advance.
 /// </summary>
-internal sealed class SkippingClock(FakeTimeProvider fake, TimeSpan longestSkip) : TimeProvider
+public sealed class SkippingClock(FakeTimeProvider fake, TimeSpan longestSkip) : TimeProvider
 {
     private readonly Lock _lock = new();
 

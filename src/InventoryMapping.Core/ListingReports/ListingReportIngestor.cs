@@ -1,0 +1,71 @@
+using InventoryMapping.Amazon;
+using InventoryMapping.Channels;
+using InventoryMapping.Inventory;
+using InventoryMapping.Listings;
+using Microsoft.Extensions.Options;
+
+namespace InventoryMapping.ListingReports;
+
+/// <summary>
+/// Streams a report's rows into the listings table in bounded batches, then retires the channel's listings the
+/// report did not contain. Running it again on the same report changes nothing.
+/// </summary>
+public sealed class ListingReportIngestor(ListingBatchWriter listings, InventoryStore items, IOptions<ListingReportOptions> options)
+{
+    public async Task<ReportIngestion> IngestAsync(Channel channel, string reportId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
+    {
+        long total = 0, created = 0, updated = 0, rejected = 0;
+        var batch = new Dictionary<string, ListingInput>(StringComparer.Ordinal);
+        Func<string, CancellationToken, Task<ItemReference?>>? linkNew = channel.AutoLinkBySku ? ExactItemAsync : null;
+
+        async Task FlushAsync()
+        {
+            var result = await listings.UpsertAsync(channel.ChannelId, batch.Values.ToList(), reportId, cancellationToken, linkNew);
+            created += result.Created;
+            updated += result.Updated;
+            rejected += result.Rejected.Count;
+            batch.Clear();
+        }
+
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            total++;
+            batch[row.Sku] = ToInput(row); // a SKU twice in one report: the later row wins
+            if (batch.Count >= options.Value.IngestBatchSize)
+            {
+                await FlushAsync();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await FlushAsync();
+        }
+
+        var retired = await listings.RetireAbsentAsync(channel.ChannelId, reportId, cancellationToken);
+        return new ReportIngestion(total, created, updated, rejected, retired);
+    }
+
+    internal static ListingInput ToInput(AmazonListingRow row) => new(
+        row.Sku,
+        CleanTitle(row.Title),
+        row.Asin,
+        row.Price,
+        row.IsFba ? null : row.Quantity,
+        row.IsFba,
+        IsActive(row.Status),
+        new AmazonListingDetails(row.Status, row.ListingId, row.ProductId, row.ProductIdType, row.OpenDate, row.FulfillmentChannel));
+
+    /// <summary>Amazon's titles are kept as they are, but for control characters (which the API refuses) and length.</summary>
+    private static string CleanTitle(string? title)
+    {
+        var clean = string.Concat((title ?? "").Select(c => char.IsControl(c) ? ' ' : c));
+        return clean.Length > ListingService.MaxTitleLength ? clean[..ListingService.MaxTitleLength] : clean;
+    }
+
+    /// <summary>Rows without a status column are listed, so active; otherwise only "Active" is.</summary>
+    private static bool IsActive(string? status) => string.IsNullOrEmpty(status) || status.Equals("Active", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<ItemReference?> ExactItemAsync(string sku, CancellationToken cancellationToken) =>
+        await items.FindBySkuAsync(sku, cancellationToken) is { } item && item.Sku == sku ? item : null;
+}

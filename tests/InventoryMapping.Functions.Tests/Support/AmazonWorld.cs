@@ -1,0 +1,102 @@
+using InventoryMapping.AmazonSandbox;
+using InventoryMapping.Channels;
+using InventoryMapping.Functions.ListingReports;
+using InventoryMapping.Testing;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InventoryMapping.Functions.Tests.Support;
+
+/// <summary>
+/// The app on Azurite talking to an in-process Amazon sandbox over HTTP with the production SP-API client. App and
+/// Amazon share one fake clock: tests move time, and the client's short waits (back-off, rate limits) move it too.
+/// </summary>
+public sealed class AmazonWorld : IAsyncDisposable
+{
+    public const string SellerId = "A1SANDBOXSELLER";
+    public const string Marketplace = "A1PA6795UKMFR9";
+    public const string ChannelId = "de-shop";
+
+    private AmazonWorld(TestServices app, SandboxHost sandbox, string refreshToken)
+    {
+        App = app;
+        Sandbox = sandbox;
+        RefreshToken = refreshToken;
+    }
+
+    public TestServices App { get; }
+
+    public SandboxHost Sandbox { get; }
+
+    public SandboxControl Amazon => Sandbox.Control;
+
+    public FunctionApi Api => new(App);
+
+    public string RefreshToken { get; }
+
+    /// <summary>Real-time guard so a broken test fails instead of hanging; never used to synchronise.</summary>
+    public CancellationToken Timeout { get; } = new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token;
+
+    public static async Task<AmazonWorld> StartAsync(IEnumerable<SandboxListing> catalogue, bool autoLinkBySku = false, string? refreshToken = null)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var sellerToken = "Atzr|test-" + Guid.NewGuid().ToString("N");
+        var options = new SandboxOptions
+        {
+            QueueDelay = TimeSpan.FromSeconds(30),
+            ProcessingDelay = TimeSpan.FromSeconds(90),
+            Sellers = [new SandboxSeller { SellerId = SellerId, RefreshToken = sellerToken, GeneratedListings = 0 }],
+        };
+        var sandbox = await AmazonSandboxApp.StartAsync(options, clock, CancellationToken.None);
+        sandbox.Control.ReplaceCatalogue(SellerId, SandboxCatalogue.Of(catalogue));
+        var settings = new Dictionary<string, string?>
+        {
+            ["SpApi:Endpoints:EU"] = sandbox.BaseUri.ToString(),
+            ["SpApi:TokenEndpoint"] = sandbox.TokenUri.ToString(),
+            ["SpApi:AttemptTimeout"] = "01:00:00",
+            [$"SpApi:{ChannelId.Replace('-', '_')}:ClientId"] = options.ClientId,
+            [$"SpApi:{ChannelId.Replace('-', '_')}:ClientSecret"] = options.ClientSecret,
+            [$"SpApi:{ChannelId.Replace('-', '_')}:RefreshToken"] = refreshToken ?? sellerToken,
+        };
+        var app = await TestServices.StartAsync(
+            services => services.AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),
+            settings: settings,
+            clock: clock);
+        var world = new AmazonWorld(app, sandbox, sellerToken);
+        var channel = await app.Get<ChannelService>().PutAsync(
+            ChannelId, new ChannelDefinition(SellerId, "DE shop", "EU", [Marketplace], null, autoLinkBySku, null), null, world.Timeout);
+        Assert.True(channel.IsSuccess, channel.Error?.Detail);
+        return world;
+    }
+
+    public Task RequestTimerAsync() => Functions().Request(new TimerInfo(), Timeout);
+
+    public Task CollectTimerAsync() => Functions().Collect(new TimerInfo(), Timeout);
+
+    /// <summary>Runs the collect timer once a minute of Amazon time until the latest request has left Amazon's hands (with a cap).</summary>
+    public async Task CollectUntilSettledAsync(int maxMinutes = 30)
+    {
+        for (var minute = 0; minute < maxMinutes; minute++)
+        {
+            await CollectTimerAsync();
+            var state = await App.Get<InventoryMapping.ListingReports.ReportRequestStore>().GetLatestAsync(ChannelId, Timeout);
+            if (state?.Status is not (InventoryMapping.ListingReports.ReportRequestStatus.Requested or InventoryMapping.ListingReports.ReportRequestStatus.InProgress or InventoryMapping.ListingReports.ReportRequestStatus.Ingesting))
+            {
+                return;
+            }
+
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        throw new TimeoutException($"The report did not settle within {maxMinutes} collect runs.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    private ListingReportFunctions Functions() => ActivatorUtilities.CreateInstance<ListingReportFunctions>(App.Services);
+}

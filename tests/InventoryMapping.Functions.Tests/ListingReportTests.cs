@@ -220,4 +220,26 @@ public sealed class ListingReportTests
         Assert.False((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "auto-2")).Json.TryGetProperty("linkedItem", out _));
         Assert.Equal(1, (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts").GetProperty("linked").GetInt64());
     }
+
+    [Fact]
+    public async Task A_process_killed_mid_ingest_is_finished_by_the_next_collect_with_exact_results()
+    {
+        var catalogue = Enumerable.Range(0, 120).Select(i => Merchant($"MID-{i:D3}")).ToList();
+        await using var world = await AmazonWorld.StartAsync(catalogue);
+        await world.RequestTimerAsync();
+        world.App.Clock.Advance(TimeSpan.FromMinutes(5));
+        await using (var crashing = await CrashingRun.StartAsync(world.App, afterWrites: 40, new InventoryMapping.Testing.SkippingClock(world.App.Clock, TimeSpan.FromMinutes(30))))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => crashing.Get<ListingReportService>().CollectAsync(world.Timeout));
+        }
+
+        Assert.Equal("ingesting", (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("listings").GetProperty("state").GetString());
+        await world.CollectUntilSettledAsync();
+
+        var summary = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json;
+        Assert.Equal("current", summary.GetProperty("listings").GetProperty("state").GetString());
+        Assert.Equal(120, summary.GetProperty("counts").GetProperty("total").GetInt64());
+        Assert.Equal(120, summary.GetProperty("counts").GetProperty("active").GetInt64());
+        Assert.Equal(120, summary.GetProperty("listings").GetProperty("latest").GetProperty("rowsIngested").GetInt64());
+    }
 }

@@ -13,8 +13,9 @@ public sealed class TestServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private TestServices(ServiceProvider provider, string prefix, string connectionString, FakeTimeProvider clock)
+    private TestServices(ServiceProvider provider, string prefix, string connectionString, FakeTimeProvider clock, IReadOnlyDictionary<string, string?> settings)
     {
+        Settings = settings;
         _provider = provider;
         Prefix = prefix;
         ConnectionString = connectionString;
@@ -28,6 +29,9 @@ public sealed class TestServices : IAsyncDisposable
     public string ConnectionString { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The app settings given at start, so a second "process" can start with the same ones.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
 
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
@@ -58,7 +62,7 @@ public sealed class TestServices : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
-        return new TestServices(provider, prefix, azurite.ConnectionString, clock);
+        return new TestServices(provider, prefix, azurite.ConnectionString, clock, settings ?? new Dictionary<string, string?>());
     }
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();

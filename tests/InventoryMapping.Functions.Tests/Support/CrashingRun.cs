@@ -19,14 +19,20 @@ public sealed class CrashingRun : IAsyncDisposable
 
     public JobRunner Runner => _app.Get<JobRunner>();
 
-    public static async Task<CrashingRun> StartAsync(TestServices original, int afterWrites)
+    public T Get<T>()
+        where T : notnull => _app.Get<T>();
+
+    /// <param name="clock">The clock the crashing copy runs on; by default the original's.</param>
+    public static async Task<CrashingRun> StartAsync(TestServices original, int afterWrites, TimeProvider? clock = null)
     {
         var crash = new CrashAfterWrites(afterWrites);
         var app = await TestServices.StartAsync(
             services => services
-                .AddSingleton<TimeProvider>(original.Clock)
+                .AddSingleton(clock ?? original.Clock)
                 .AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(crash, HttpPipelinePosition.PerCall))),
-            original.Prefix);
+            original.Prefix,
+            original.Settings,
+            original.Clock);
         crash.Arm();
         return new CrashingRun(app);
     }

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
@@ -48,35 +46,23 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
             state = new SearchToken(SkuMatch.Prefix, null, 0);
         }
 
-        string? next = null;
-        for (var requests = 0; requests < MaxStorageRequests; requests++)
+        // Read on until the page is full, the matches run out, or the request has read enough; the token says where
+        // the next request starts (null: no more matches).
+        SearchToken? next = state;
+        for (var requests = 0; next is not null && hits.Count < pageSize && requests < MaxStorageRequests; requests++)
         {
-            var page = await ReadAsync(query, state, cancellationToken);
-            var matches = page.Values.Where(r => Qualifies(r, query, state.Phase)).Skip(state.Skip).ToList();
+            var current = next;
+            var page = await ReadAsync(query, current, cancellationToken);
+            var matches = page.Values.Where(r => Qualifies(r, query, current.Phase)).Skip(current.Skip).ToList();
             var room = pageSize - hits.Count;
-            hits.AddRange(matches.Take(room).Select(r => (r.ItemId, r.Sku, state.Phase)));
-            if (matches.Count > room)
-            {
-                next = (state with { Skip = state.Skip + room }).Encode();
-                break;
-            }
-
-            state = page.ContinuationToken is { } storageToken
-                ? new SearchToken(state.Phase, storageToken, 0)
-                : state.Phase == SkuMatch.Prefix ? new SearchToken(SkuMatch.Contains, null, 0) : null!;
-            if (state is null)
-            {
-                break;
-            }
-
-            next = state.Encode();
-            if (hits.Count == pageSize)
-            {
-                break;
-            }
+            hits.AddRange(matches.Take(room).Select(r => (r.ItemId, r.Sku, current.Phase)));
+            next = matches.Count > room ? current with { Skip = current.Skip + room }
+                : page.ContinuationToken is { } storageToken ? new SearchToken(current.Phase, storageToken, 0)
+                : current.Phase == SkuMatch.Prefix ? new SearchToken(SkuMatch.Contains, null, 0)
+                : null;
         }
 
-        return new InventorySearchPage(await WithTitlesAsync(hits, cancellationToken), next);
+        return new InventorySearchPage(await WithTitlesAsync(hits, cancellationToken), next?.Encode());
     }
 
     private async Task<Page<ItemSearchEntity>> ReadAsync(string query, SearchToken state, CancellationToken cancellationToken)
@@ -119,25 +105,9 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
 
     private sealed record SearchToken(SkuMatch Phase, string? Storage, int Skip)
     {
-        public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
+        public string Encode() => OpaqueToken.Encode(this);
 
-        public static bool TryDecode(string? text, out SearchToken? token)
-        {
-            token = null;
-            if (string.IsNullOrEmpty(text))
-            {
-                return true;
-            }
-
-            try
-            {
-                token = JsonSerializer.Deserialize<SearchToken>(Base64Url.DecodeFromChars(text));
-                return token is { Skip: >= 0, Phase: SkuMatch.Prefix or SkuMatch.Contains };
-            }
-            catch (Exception e) when (e is FormatException or JsonException)
-            {
-                return false;
-            }
-        }
+        public static bool TryDecode(string? text, out SearchToken? token) =>
+            OpaqueToken.TryDecode(text, out token) && token is null or { Skip: >= 0, Phase: SkuMatch.Prefix or SkuMatch.Contains };
     }
 }

@@ -50,6 +50,32 @@ public sealed class InventorySearchTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    public async Task Every_page_size_walks_the_same_hits_once_and_ends_with_no_token(int pageSize)
+    {
+        var all = new List<string>();
+        string? token = null;
+        for (var pages = 0; pages < 20; pages++)
+        {
+            var page = (await Search.SearchAsync("ab-1", pageSize, token, default)).Value!;
+            all.AddRange(page.Items.Select(h => h.ItemId));
+            token = page.ContinuationToken;
+            if (token is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Null(token);
+        Assert.Equal(6, all.Count);
+        Assert.Equal(6, all.Distinct().Count());
+    }
+
+    [Theory]
     [InlineData("/b#c", "a/b#c?d")]
     [InlineData("RÖß", "Größe-AB-1")]
     [InlineData("THE", "other")]

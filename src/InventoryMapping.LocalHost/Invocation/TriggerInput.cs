@@ -1,0 +1,13 @@
+namespace InventoryMapping.LocalHost.Invocation;
+
+/// <summary>What one trigger event offers to a function's parameters: the trigger value and named binding data.</summary>
+internal abstract class TriggerInput : IAsyncDisposable
+{
+    /// <summary>The value for the parameter the trigger binding names (e.g. the request, message or blob).</summary>
+    public abstract ValueTask<object?> GetTriggerValueAsync(Type parameterType, CancellationToken cancellationToken);
+
+    /// <summary>Binding data by name (route values, blob path parameters, message properties...), case-insensitive.</summary>
+    public abstract bool TryGetBindingData(string name, out object? value);
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,123 @@
+using InventoryMapping.LocalHost.Hosting;
+using InventoryMapping.LocalHost.Invocation;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InventoryMapping.LocalHost.Timers;
+
+/// <summary>
+/// Fires timer-triggered functions on their schedules, measured with the app's <see cref="TimeProvider"/> (so tests
+/// can drive it with a fake clock). One instance per schedule, no singleton lock: this is a single local process.
+/// </summary>
+internal sealed class TimerTriggerListener(
+    FunctionCatalog catalog,
+    IConfiguration configuration,
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    ILogger<TimerTriggerListener> logger) : IHostedService, IDisposable
+{
+    public const string TriggerType = "timerTrigger";
+
+    // Task.Delay takes at most ~49 days; longer waits are done in steps.
+    private static readonly TimeSpan s_longestDelay = TimeSpan.FromDays(1);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _timers = [];
+
+    public static bool CanBind(Type parameterType) => parameterType == typeof(TimerInfo);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var function in catalog.WithTrigger(TriggerType))
+        {
+            var trigger = function.Metadata.Trigger!;
+            var expression = AppSettings.Resolve(configuration, trigger.GetString("schedule") ?? string.Empty, function.Name);
+            var schedule = TimerSchedule.Parse(expression, function.Name);
+            logger.LogInformation("{Function}: timer '{Schedule}'", function.Name, expression);
+
+            // Runs synchronously up to its first wait, so the first occurrence is scheduled before StartAsync returns.
+            _timers.Add(RunAsync(function, schedule, trigger.GetBoolean("runOnStartup"), _stopping.Token));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await Task.WhenAll(_timers).WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunAsync(FunctionInvoker function, TimerSchedule schedule, bool runOnStartup, CancellationToken stopping)
+    {
+        var last = default(DateTime);
+        var lastUpdated = time.GetUtcNow().UtcDateTime;
+        var next = schedule.GetNextOccurrence(time.GetUtcNow());
+        if (runOnStartup)
+        {
+            await InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(last, next.UtcDateTime, lastUpdated) }, stopping);
+        }
+
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await DelayUntilAsync(next, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            // Like the Functions host's schedule monitor, the status handed over is the one recorded before this run:
+            // the previous occurrence as Last, this one as Next.
+            await InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(last, next.UtcDateTime, lastUpdated) }, stopping);
+            last = next.UtcDateTime;
+            var now = time.GetUtcNow();
+            lastUpdated = now.UtcDateTime;
+            next = schedule.GetNextOccurrence(now > next ? now : next);
+        }
+    }
+
+    private static ScheduleStatus Status(DateTime last, DateTime next, DateTime lastUpdated) =>
+        new() { Last = last, Next = next, LastUpdated = lastUpdated };
+
+    private async Task DelayUntilAsync(DateTimeOffset due, CancellationToken stopping)
+    {
+        while (true)
+        {
+            var remaining = due - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(remaining < s_longestDelay ? remaining : s_longestDelay, time, stopping);
+        }
+    }
+
+    private async Task InvokeAsync(FunctionInvoker function, TimerInfo timer, CancellationToken stopping)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var input = new TimerTriggerInput(timer);
+        try
+        {
+            await function.InvokeAsync(scope.ServiceProvider, input, stopping);
+            logger.LogInformation("{Function}: timer run done", function.Name);
+        }
+        catch (Exception exception) when (!stopping.IsCancellationRequested)
+        {
+            // As in Azure: no retry; the next occurrence runs as scheduled.
+            logger.LogError(exception, "{Function}: timer run failed", function.Name);
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: the run was cancelled with the host.
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace InventoryMapping.LocalHost.SampleFunctions;
+
+public sealed class BlobFunctions(InvocationLog log)
+{
+    [Function("Dropped")]
+    public async Task Dropped(
+        [BlobTrigger("%SampleContainer%/{name}", Connection = "SampleStorage")] Stream blob, string name, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(blob);
+        log.Add("Dropped", $"{name}|{await reader.ReadToEndAsync(cancellationToken)}");
+    }
+}

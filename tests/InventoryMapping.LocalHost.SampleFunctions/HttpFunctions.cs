@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InventoryMapping.LocalHost.SampleFunctions;
+
+public sealed class HttpFunctions(RequestScopedCounter scoped)
+{
+    [Function("Greeting")]
+    public IResult Greet(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "greetings/{name}/{times:int?}")] HttpRequest req, string name, int? times) =>
+        TypedResults.Ok(new Greeting(name, times ?? 1));
+
+    [Function("Item")]
+    public Task<IActionResult> GetItem(
+        [HttpTrigger(AuthorizationLevel.Function, "get", "delete", Route = "items/{id:int}")] HttpRequest req, int id, CancellationToken cancellationToken) =>
+        Task.FromResult<IActionResult>(new OkObjectResult(new ItemView(id, req.Method, scoped.Id)));
+
+    [Function("Thing")]
+    public ValueTask<IResult> GetThing([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "things/{id:guid}")] HttpRequest req, Guid id) =>
+        ValueTask.FromResult<IResult>(TypedResults.Ok(id));
+
+    [Function("Echo")]
+    public async Task<IResult> Echo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "echo")] HttpRequest req, string? suffix)
+    {
+        using var reader = new StreamReader(req.Body);
+        var body = await reader.ReadToEndAsync(req.HttpContext.RequestAborted);
+        return TypedResults.Text(body + suffix);
+    }
+
+    [Function("Ping")]
+    public static string Ping([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req) => "pong";
+
+    [Function("Admin")]
+    public IActionResult Admin([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin-only")] HttpRequest req) => new NoContentResult();
+
+    [Function("Fails")]
+    public IResult Fails([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fails")] HttpRequest req) =>
+        throw new InvalidOperationException("The sample function fails on purpose.");
+}
+
+public sealed record Greeting(string Name, int Times);
+
+public sealed record ItemView(int Id, string Method, Guid Scope);

@@ -5,6 +5,9 @@ namespace InventoryMapping.LocalHost.Tests;
 /// <summary>The app settings the sample functions' triggers refer to, with storage names unique to one test.</summary>
 internal sealed record SampleSettings(string ConnectionString, string QueueName, string ContainerName, string Schedule, string HostId)
 {
+    /// <summary>More settings, e.g. to disable a function.</summary>
+    public Dictionary<string, string?> Extra { get; init; } = [];
+
     // Far enough away never to fire during a test that doesn't drive the clock.
     public const string NeverDuringATest = "0 0 0 1 1 *";
 
@@ -15,7 +18,7 @@ internal sealed record SampleSettings(string ConnectionString, string QueueName,
         return new SampleSettings(azurite.ConnectionString, prefix + "-queue", prefix + "-container", schedule, prefix);
     }
 
-    public Dictionary<string, string?> ToConfiguration() => new()
+    public Dictionary<string, string?> ToConfiguration() => new(Extra)
     {
         ["SampleStorage"] = ConnectionString,
         ["AzureWebJobsStorage"] = ConnectionString,

@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping.LocalHost.Hosting;
@@ -52,8 +55,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// A host configured like an ASP.NET Core app (appsettings.json, environment, command line); options from the
-    /// <c>LocalHost</c> section.
+    /// A host configured like an ASP.NET Core app: appsettings.json beside the host, then the function app's
+    /// local.settings.json (found in or above the functions folder or the current folder), environment variables and
+    /// the command line, later ones winning. Options come from the <c>LocalHost</c> section.
     /// </summary>
     /// <param name="args">Command-line arguments.</param>
     /// <param name="configureServices">The app's service registration, as its Program.cs does it.</param>
@@ -61,20 +65,41 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     public static LocalFunctionsHost Create(
         string[] args, Action<IServiceCollection, IConfiguration> configureServices, string? defaultFunctionsDirectory = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = EnvironmentName(),
+        });
+        var functionsDirectory = builder.Configuration[$"{LocalFunctionsHostOptions.Section}:{nameof(LocalFunctionsHostOptions.FunctionsDirectory)}"]
+            ?? defaultFunctionsDirectory;
+        var localSettings = builder.Configuration[$"{LocalFunctionsHostOptions.Section}:LocalSettingsFile"]
+            ?? LocalSettingsFile.Find(functionsDirectory, Directory.GetCurrentDirectory());
+        if (localSettings is not null)
+        {
+            // Below environment variables and the command line, as an app setting set in the shell overrides the file.
+            var sources = builder.Configuration.Sources;
+            var afterFiles = sources.Select((source, index) => (source, index)).LastOrDefault(s => s.source is JsonConfigurationSource).index + 1;
+            sources.Insert(afterFiles, new MemoryConfigurationSource { InitialData = LocalSettingsFile.Read(localSettings) });
+        }
+
         var options = builder.Configuration.GetSection(LocalFunctionsHostOptions.Section).Get<LocalFunctionsHostOptions>() ?? new();
         options.FunctionsDirectory ??= defaultFunctionsDirectory;
-        return Build(builder, options, configureServices);
+        return Build(builder, options, configureServices, localSettings);
     }
 
     /// <summary>A host with explicit options and configuration only (no appsettings, environment or command line).</summary>
     public static LocalFunctionsHost Create(
         LocalFunctionsHostOptions options, IConfiguration configuration, Action<IServiceCollection, IConfiguration> configureServices)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = configuration["AZURE_FUNCTIONS_ENVIRONMENT"] ?? Environments.Development,
+        });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
-        return Build(builder, options, configureServices);
+        return Build(builder, options, configureServices, localSettings: null);
     }
 
     public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
@@ -86,8 +111,18 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
+    // Like Core Tools, which runs apps as Development unless told otherwise (scope validation included).
+    private static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT")
+        ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+        ?? Environments.Development;
+
     private static LocalFunctionsHost Build(
-        WebApplicationBuilder builder, LocalFunctionsHostOptions options, Action<IServiceCollection, IConfiguration> configureServices)
+        WebApplicationBuilder builder,
+        LocalFunctionsHostOptions options,
+        Action<IServiceCollection, IConfiguration> configureServices,
+        string? localSettings)
     {
         ArgumentNullException.ThrowIfNull(configureServices);
         var configuration = builder.Configuration;
@@ -132,9 +167,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("InventoryMapping.LocalHost");
         logger.LogInformation("Functions from {Directory}", directory);
-        foreach (var reason in catalog.Skipped)
+        if (localSettings is not null)
         {
-            logger.LogWarning("Skipped {Reason}", reason);
+            logger.LogInformation("Settings from {LocalSettings}", localSettings);
+        }
+
+        foreach (var warning in catalog.Warnings)
+        {
+            logger.LogWarning("{Warning}", warning);
         }
 
         HttpFunctionEndpoints.Map(app, catalog.WithTrigger(HttpFunctionEndpoints.TriggerType), hostJson.RoutePrefix, options.FunctionKey, logger);

@@ -7,12 +7,13 @@ namespace InventoryMapping.LocalHost.Invocation;
 /// <summary>The functions of one build output: their metadata and, for each one the host can run, an invoker.</summary>
 internal sealed class FunctionCatalog
 {
-    private FunctionCatalog(string directory, IReadOnlyList<FunctionMetadata> all, IReadOnlyList<FunctionInvoker> runnable, IReadOnlyList<string> skipped)
+    private FunctionCatalog(
+        string directory, IReadOnlyList<FunctionMetadata> all, IReadOnlyList<FunctionInvoker> runnable, IReadOnlyList<string> warnings)
     {
         Directory = directory;
         All = all;
         Runnable = runnable;
-        Skipped = skipped;
+        Warnings = warnings;
     }
 
     public string Directory { get; }
@@ -21,8 +22,8 @@ internal sealed class FunctionCatalog
 
     public IReadOnlyList<FunctionInvoker> Runnable { get; }
 
-    /// <summary>Why functions were left out (disabled by setting, or a trigger the local host doesn't run).</summary>
-    public IReadOnlyList<string> Skipped { get; }
+    /// <summary>Functions left out (disabled, or a trigger the host doesn't run) and bindings it ignores.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public IEnumerable<FunctionInvoker> WithTrigger(string triggerType) =>
         Runnable.Where(f => string.Equals(f.Metadata.Trigger?.Type, triggerType, StringComparison.OrdinalIgnoreCase));
@@ -32,27 +33,35 @@ internal sealed class FunctionCatalog
     {
         var all = FunctionMetadataReader.Read(directory);
         var runnable = new List<FunctionInvoker>();
-        var skipped = new List<string>();
+        var warnings = new List<string>();
         foreach (var function in all)
         {
             if (IsDisabled(configuration, function.Name))
             {
-                skipped.Add($"{function.Name}: disabled by setting AzureWebJobs.{function.Name}.Disabled");
+                warnings.Add($"{function.Name}: skipped, disabled by setting AzureWebJobs.{function.Name}.Disabled");
                 continue;
             }
 
             var trigger = function.Trigger;
             if (trigger is null || !triggers.TryGetValue(trigger.Type, out var canBind))
             {
-                skipped.Add($"{function.Name}: trigger '{trigger?.Type ?? "(none)"}' is not supported by the local host");
+                warnings.Add($"{function.Name}: skipped, trigger '{trigger?.Type ?? "(none)"}' is not supported by the local host");
                 continue;
+            }
+
+            foreach (var binding in function.Bindings.Where(b => !b.IsTrigger && !IsHttpResult(b)))
+            {
+                warnings.Add($"{function.Name}: {binding.Direction.ToLowerInvariant()} binding '{binding.Type}' ({binding.Name}) is ignored by the local host");
             }
 
             runnable.Add(new FunctionInvoker(function, FindMethod(directory, function), canBind));
         }
 
-        return new FunctionCatalog(directory, all, runnable, skipped);
+        return new FunctionCatalog(directory, all, runnable, warnings);
     }
+
+    private static bool IsHttpResult(BindingMetadata binding) =>
+        string.Equals(binding.Type, "http", StringComparison.OrdinalIgnoreCase) && string.Equals(binding.Direction, "Out", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDisabled(IConfiguration configuration, string name) =>
         bool.TryParse(configuration[$"AzureWebJobs.{name}.Disabled"] ?? configuration[$"AzureWebJobs:{name}:Disabled"], out var disabled) && disabled;

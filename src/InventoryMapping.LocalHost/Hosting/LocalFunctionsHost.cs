@@ -143,6 +143,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // The Functions host accepts request bodies up to 100 MB (Kestrel's own default is 30 MB).
+            kestrel.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
             if (options.Port == 0)
             {
                 kestrel.Listen(IPAddress.Loopback, 0);

@@ -88,7 +88,7 @@ internal sealed class QueueTriggerListener(
         var maxDequeueCount = hostJson.QueueMaxDequeueCount;
         if (message.DequeueCount > maxDequeueCount)
         {
-            await MoveToPoisonAsync(function, queue, poison, message, stopping);
+            await MoveToPoisonAsync(function, queue, poison, message, message.PopReceipt, stopping);
             return;
         }
 
@@ -100,19 +100,30 @@ internal sealed class QueueTriggerListener(
         catch (FormatException)
         {
             logger.LogError("{Function}: message {Id} is not Base64 (the Functions host's queue encoding)", function.Name, message.MessageId);
-            await MoveToPoisonAsync(function, queue, poison, message, stopping);
+            await MoveToPoisonAsync(function, queue, poison, message, message.PopReceipt, stopping);
             return;
         }
 
+        var lease = new MessageLease(queue, message);
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
-            await using (var input = new QueueTriggerInput(message, body))
+            using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping))
             {
-                await function.InvokeAsync(scope.ServiceProvider, input, stopping);
+                var renewal = lease.KeepAsync(s_lease, renewing.Token);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await using var input = new QueueTriggerInput(message, body);
+                    await function.InvokeAsync(scope.ServiceProvider, input, stopping);
+                }
+                finally
+                {
+                    await renewing.CancelAsync();
+                    await renewal;
+                }
             }
 
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stopping);
+            await queue.DeleteMessageAsync(message.MessageId, lease.PopReceipt, stopping);
             logger.LogInformation("{Function}: message {Id} done", function.Name, message.MessageId);
         }
         catch (Exception exception) when (!stopping.IsCancellationRequested)
@@ -121,20 +132,27 @@ internal sealed class QueueTriggerListener(
                 function.Name, message.MessageId, message.DequeueCount, maxDequeueCount);
             if (message.DequeueCount >= maxDequeueCount)
             {
-                await MoveToPoisonAsync(function, queue, poison, message, stopping);
+                await MoveToPoisonAsync(function, queue, poison, message, lease.PopReceipt, stopping);
             }
             else
             {
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, (BinaryData?)null, hostJson.QueueVisibilityTimeout, stopping);
+                await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, (BinaryData?)null, hostJson.QueueVisibilityTimeout, stopping);
             }
+        }
+        catch (Exception) when (stopping.IsCancellationRequested)
+        {
+            // The host is stopping: hand the message back now rather than when its lease runs out.
+            await queue.UpdateMessageAsync(message.MessageId, lease.PopReceipt, (BinaryData?)null, TimeSpan.Zero, CancellationToken.None)
+                .ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    private async Task MoveToPoisonAsync(FunctionInvoker function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken stopping)
+    private async Task MoveToPoisonAsync(
+        FunctionInvoker function, QueueClient queue, QueueClient poison, QueueMessage message, string popReceipt, CancellationToken stopping)
     {
         await poison.CreateIfNotExistsAsync(cancellationToken: stopping);
         await poison.SendMessageAsync(message.Body, cancellationToken: stopping);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, stopping);
+        await queue.DeleteMessageAsync(message.MessageId, popReceipt, stopping);
         logger.LogWarning("{Function}: message {Id} moved to '{Poison}'", function.Name, message.MessageId, poison.Name);
     }
 }

@@ -36,6 +36,29 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task Command_line_arguments_configure_the_host_and_the_app_settings()
+    {
+        var settings = await SampleSettings.CreateAsync();
+        string[] args =
+        [
+            $"--LocalHost:FunctionsDirectory={SampleHost.FunctionsDirectory}",
+            "--LocalHost:Port=0",
+            "--LocalHost:FunctionKey=from-the-command-line",
+            .. settings.ToConfiguration().Select(setting => $"--{setting.Key}={setting.Value}"),
+        ];
+        await using var host = LocalFunctionsHost.Create(args, (services, _) => services.AddSampleServices());
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+
+        var withoutKey = await http.GetAsync("api/items/1");
+        var withKey = await http.GetAsync("api/items/1?code=from-the-command-line");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void A_folder_without_functions_metadata_is_reported()
     {
         var error = Assert.Throws<InvalidOperationException>(() => LocalFunctionsHost.Create(

@@ -21,13 +21,14 @@ internal sealed class BlobTriggerListener(
     HostJson hostJson,
     LocalFunctionsHostOptions options,
     IServiceScopeFactory scopes,
-    ILogger<BlobTriggerListener> logger) : IHostedService, IDisposable
+    ILogger<BlobTriggerListener> logger) : IHostedService, ITriggerListener, IDisposable
 {
     public const string TriggerType = "blobTrigger";
     public const string PoisonQueueName = "webjobs-blobtrigger-poison";
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _scanners = [];
+    private readonly Dictionary<string, BlobWatch> _watches = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ internal sealed class BlobTriggerListener(
             var poison = new QueueClient(connection, PoisonQueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
             var watch = new BlobWatch(function, pattern, container, new BlobReceipts(hosts, options.HostId, function.Metadata.EntryPoint), poison);
             logger.LogInformation("{Function}: blobs '{Path}'", function.Name, path);
+            _watches[function.Name] = watch;
             _scanners.Add(Task.Run(() => ScanLoopAsync(watch, _stopping.Token), CancellationToken.None));
         }
     }
@@ -56,6 +58,31 @@ internal sealed class BlobTriggerListener(
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    string ITriggerListener.TriggerType => TriggerType;
+
+    public async Task InvokeNowAsync(FunctionInvoker function, string? input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var watch = _watches[function.Name];
+            var prefix = watch.Container.Name + "/";
+            var blobName = input is not null && input.StartsWith(prefix, StringComparison.Ordinal) ? input[prefix.Length..] : null;
+            if (blobName is null || !watch.Pattern.TryMatch(blobName, out var values))
+            {
+                throw new ArgumentException($"'{input}' is not a blob path this function's trigger matches ('{prefix}...').", nameof(input));
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            await using var trigger = new BlobTriggerInput(watch.Container, blobName, values);
+            await function.InvokeAsync(scope.ServiceProvider, trigger, cancellationToken);
+            logger.LogInformation("{Function}: run on request done", function.Name);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "{Function}: run on request failed", function.Name);
+        }
+    }
 
     private async Task ScanLoopAsync(BlobWatch watch, CancellationToken stopping)
     {

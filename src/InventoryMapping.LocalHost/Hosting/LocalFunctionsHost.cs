@@ -1,4 +1,5 @@
 using System.Net;
+using InventoryMapping.LocalHost.Admin;
 using InventoryMapping.LocalHost.Blobs;
 using InventoryMapping.LocalHost.Http;
 using InventoryMapping.LocalHost.Invocation;
@@ -162,9 +163,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(hostJson);
-        builder.Services.AddHostedService<TimerTriggerListener>();
-        builder.Services.AddHostedService<QueueTriggerListener>();
-        builder.Services.AddHostedService<BlobTriggerListener>();
+        AddListener<TimerTriggerListener>(builder.Services);
+        AddListener<QueueTriggerListener>(builder.Services);
+        AddListener<BlobTriggerListener>(builder.Services);
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("InventoryMapping.LocalHost");
@@ -180,6 +181,15 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         }
 
         HttpFunctionEndpoints.Map(app, catalog.WithTrigger(HttpFunctionEndpoints.TriggerType), hostJson.RoutePrefix, options.FunctionKey, logger);
+        AdminEndpoints.Map(app, catalog, options.FunctionKey);
         return new LocalFunctionsHost(app, catalog);
+    }
+
+    private static void AddListener<TListener>(IServiceCollection services)
+        where TListener : class, IHostedService, ITriggerListener
+    {
+        services.AddSingleton<TListener>();
+        services.AddSingleton<ITriggerListener>(sp => sp.GetRequiredService<TListener>());
+        services.AddHostedService(sp => sp.GetRequiredService<TListener>());
     }
 }

@@ -69,7 +69,8 @@ internal static class HttpFunctionEndpoints
         await HttpResultWriter.WriteAsync(context, result);
     }
 
-    private static bool HasKey(HttpRequest request, string requiredKey)
+    /// <summary>Whether the request carries the key in the x-functions-key header or the code query parameter.</summary>
+    public static bool HasKey(HttpRequest request, string requiredKey)
     {
         var given = request.Headers.TryGetValue(KeyHeader, out var header) ? header.ToString() : request.Query[KeyQuery].ToString();
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(requiredKey));

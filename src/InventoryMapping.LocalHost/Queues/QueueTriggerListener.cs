@@ -20,7 +20,7 @@ internal sealed class QueueTriggerListener(
     HostJson hostJson,
     LocalFunctionsHostOptions options,
     IServiceScopeFactory scopes,
-    ILogger<QueueTriggerListener> logger) : IHostedService, IDisposable
+    ILogger<QueueTriggerListener> logger) : IHostedService, ITriggerListener, IDisposable
 {
     public const string TriggerType = "queueTrigger";
 
@@ -55,6 +55,26 @@ internal sealed class QueueTriggerListener(
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    string ITriggerListener.TriggerType => TriggerType;
+
+    public async Task InvokeNowAsync(FunctionInvoker function, string? input, CancellationToken cancellationToken)
+    {
+        var body = BinaryData.FromString(input ?? string.Empty);
+        var now = DateTimeOffset.UtcNow;
+        var message = QueuesModelFactory.QueueMessage(Guid.NewGuid().ToString(), string.Empty, body, 1, now, now, now.AddDays(7));
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await using var trigger = new QueueTriggerInput(message, body.ToMemory());
+            await function.InvokeAsync(scope.ServiceProvider, trigger, cancellationToken);
+            logger.LogInformation("{Function}: run on request done", function.Name);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "{Function}: run on request failed", function.Name);
+        }
+    }
 
     private async Task PollAsync(FunctionInvoker function, QueueClient queue, QueueClient poison, CancellationToken stopping)
     {

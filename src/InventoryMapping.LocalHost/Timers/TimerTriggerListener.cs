@@ -17,7 +17,7 @@ internal sealed class TimerTriggerListener(
     IConfiguration configuration,
     IServiceScopeFactory scopes,
     TimeProvider time,
-    ILogger<TimerTriggerListener> logger) : IHostedService, IDisposable
+    ILogger<TimerTriggerListener> logger) : IHostedService, ITriggerListener, IDisposable
 {
     public const string TriggerType = "timerTrigger";
 
@@ -52,6 +52,14 @@ internal sealed class TimerTriggerListener(
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    string ITriggerListener.TriggerType => TriggerType;
+
+    public Task InvokeNowAsync(FunctionInvoker function, string? input, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(default, now, now) }, cancellationToken);
+    }
 
     private async Task RunAsync(FunctionInvoker function, TimerSchedule schedule, bool runOnStartup, CancellationToken stopping)
     {

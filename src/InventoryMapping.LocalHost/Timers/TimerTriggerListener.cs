@@ -68,6 +68,8 @@ internal sealed class TimerTriggerListener(
         var next = schedule.GetNextOccurrence(time.GetUtcNow());
         if (runOnStartup)
         {
+            // Off the start-up path, as the Functions host does: the run must not delay the host's start.
+            await Task.Yield();
             await InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(last, next.UtcDateTime, lastUpdated) }, stopping);
         }
 

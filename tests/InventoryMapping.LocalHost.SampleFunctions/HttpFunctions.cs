@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping.LocalHost.SampleFunctions;
 
@@ -34,6 +35,17 @@ public sealed class HttpFunctions(RequestScopedCounter scoped)
     [Function("Admin")]
     public IActionResult Admin([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin-only")] HttpRequest req) => new NoContentResult();
 
+    [Function("Context")]
+    public IResult Context([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "context")] HttpRequest req, FunctionContext context)
+    {
+        context.GetLogger<HttpFunctions>().LogInformation("Invocation {Id}", context.InvocationId);
+        return TypedResults.Ok(new ContextView(
+            context.FunctionDefinition.Name,
+            context.InvocationId,
+            ReferenceEquals(context.GetHttpContext()?.Request, req),
+            context.InstanceServices.GetService(typeof(RequestScopedCounter)) is RequestScopedCounter counter && counter.Id == scoped.Id));
+    }
+
     [Function("Fails")]
     public IResult Fails([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fails")] HttpRequest req) =>
         throw new InvalidOperationException("The sample function fails on purpose.");
@@ -42,3 +54,5 @@ public sealed class HttpFunctions(RequestScopedCounter scoped)
 public sealed record Greeting(string Name, int Times);
 
 public sealed record ItemView(int Id, string Method, Guid Scope);
+
+public sealed record ContextView(string FunctionName, string InvocationId, bool SameRequest, bool SameScope);

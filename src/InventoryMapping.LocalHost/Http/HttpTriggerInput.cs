@@ -8,6 +8,8 @@ internal sealed class HttpTriggerInput(HttpContext context) : TriggerInput
 {
     public static bool CanBind(Type parameterType) => parameterType == typeof(HttpRequest);
 
+    public override HttpContext? HttpContext => context;
+
     public override ValueTask<object?> GetTriggerValueAsync(Type parameterType, CancellationToken cancellationToken) =>
         ValueTask.FromResult<object?>(context.Request);
 

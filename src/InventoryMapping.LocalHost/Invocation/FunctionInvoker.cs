@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using InventoryMapping.LocalHost.Metadata;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryMapping.LocalHost.Invocation;
@@ -33,12 +34,6 @@ internal sealed class FunctionInvoker
                     $"'{parameter.Name}' of type {parameter.ParameterType}.");
             }
 
-            if (parameter.ParameterType.FullName == "Microsoft.Azure.Functions.Worker.FunctionContext")
-            {
-                throw new NotSupportedException(
-                    $"Function '{metadata.Name}': FunctionContext parameters are not supported by the local host; " +
-                    "inject services (e.g. ILogger<T>) through the constructor instead.");
-            }
         }
 
         ReturnType = UnwrapAwaitable(method.ReturnType);
@@ -56,7 +51,9 @@ internal sealed class FunctionInvoker
         var arguments = new object?[_parameters.Length];
         for (var i = 0; i < _parameters.Length; i++)
         {
-            arguments[i] = await BindAsync(_parameters[i], input, cancellationToken);
+            arguments[i] = _parameters[i].ParameterType == typeof(FunctionContext)
+                ? new LocalFunctionContext(Metadata, _method.Module.Assembly.Location, services, input.HttpContext, cancellationToken)
+                : await BindAsync(_parameters[i], input, cancellationToken);
         }
 
         var instance = _factory?.Invoke(services, null);

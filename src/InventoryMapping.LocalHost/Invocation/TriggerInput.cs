@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace InventoryMapping.LocalHost.Invocation;
 
 /// <summary>What one trigger event offers to a function's parameters: the trigger value and named binding data.</summary>
@@ -8,6 +10,9 @@ internal abstract class TriggerInput : IAsyncDisposable
 
     /// <summary>Binding data by name (route values, blob path parameters, message properties...), case-insensitive.</summary>
     public abstract bool TryGetBindingData(string name, out object? value);
+
+    /// <summary>The HTTP request's context, for the <c>FunctionContext</c> of HTTP-triggered functions.</summary>
+    public virtual HttpContext? HttpContext => null;
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

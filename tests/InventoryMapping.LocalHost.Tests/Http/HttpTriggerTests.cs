@@ -94,6 +94,17 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_FunctionContext_parameter_gets_the_invocation_the_request_and_the_invocation_scope()
+    {
+        var view = await _host.Http.GetFromJsonAsync<ContextView>("api/context");
+
+        Assert.Equal("Context", view!.FunctionName);
+        Assert.False(string.IsNullOrEmpty(view.InvocationId));
+        Assert.True(view.SameRequest);
+        Assert.True(view.SameScope);
+    }
+
+    [Fact]
     public async Task A_function_that_throws_answers_500()
     {
         var response = await _host.Http.GetAsync("api/fails");

@@ -9,6 +9,11 @@ public sealed class BlobFunctions(InvocationLog log)
         [BlobTrigger("%SampleContainer%/{name}", Connection = "SampleStorage")] Stream blob, string name, CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(blob);
-        log.Add("Dropped", $"{name}|{await reader.ReadToEndAsync(cancellationToken)}");
+        var content = await reader.ReadToEndAsync(cancellationToken);
+        log.Add("Dropped", $"{name}|{content}");
+        if (content == "fail")
+        {
+            throw new InvalidOperationException("The sample blob asks to fail.");
+        }
     }
 }

@@ -12,7 +12,7 @@ public sealed class HostJsonTests
 
         Assert.Equal("api", hostJson.RoutePrefix);
         Assert.Equal(3, hostJson.QueueMaxDequeueCount);
-        Assert.Equal(5, hostJson.PoisonBlobThreshold);
+        Assert.Equal(2, hostJson.PoisonBlobThreshold);
     }
 
     [Fact]

@@ -26,5 +26,10 @@ internal sealed class MessageLease(QueueClient queue, QueueMessage message)
         {
             // The run ended.
         }
+        catch (Azure.RequestFailedException)
+        {
+            // The lease is lost (the message was deleted or changed elsewhere): the run goes on, and settling the
+            // message afterwards reports the problem.
+        }
     }
 }

@@ -86,11 +86,13 @@ internal sealed class TimerTriggerListener(
 
             // Like the Functions host's schedule monitor, the status handed over is the one recorded before this run:
             // the previous occurrence as Last, this one as Next.
+            var invokedAt = time.GetUtcNow();
             await InvokeAsync(function, new TimerInfo { ScheduleStatus = Status(last, next.UtcDateTime, lastUpdated) }, stopping);
             last = next.UtcDateTime;
-            var now = time.GetUtcNow();
-            lastUpdated = now.UtcDateTime;
-            next = schedule.GetNextOccurrence(now > next ? now : next);
+            lastUpdated = invokedAt.UtcDateTime;
+
+            // As in the host, the next occurrence follows the start of this run: a run that outlasts it is followed at once.
+            next = schedule.GetNextOccurrence(invokedAt > next ? invokedAt : next);
         }
     }
 

@@ -46,6 +46,10 @@ public sealed class HttpFunctions(RequestScopedCounter scoped)
             context.InstanceServices.GetService(typeof(RequestScopedCounter)) is RequestScopedCounter counter && counter.Id == scoped.Id));
     }
 
+    [Function("Accept")]
+    public AcceptOutput Accept([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "accept/{text}")] HttpRequest req, string text) =>
+        new() { Response = TypedResults.Accepted($"/api/accepted/{text}", text), Message = text };
+
     [Function("Fails")]
     public IResult Fails([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "fails")] HttpRequest req) =>
         throw new InvalidOperationException("The sample function fails on purpose.");
@@ -54,5 +58,15 @@ public sealed class HttpFunctions(RequestScopedCounter scoped)
 public sealed record Greeting(string Name, int Times);
 
 public sealed record ItemView(int Id, string Method, Guid Scope);
+
+/// <summary>A multi-output result: the HTTP response plus a queue message (which the local host ignores).</summary>
+public sealed class AcceptOutput
+{
+    [HttpResult]
+    public required IResult Response { get; init; }
+
+    [QueueOutput("%SampleQueue%-out", Connection = "SampleStorage")]
+    public string? Message { get; init; }
+}
 
 public sealed record ContextView(string FunctionName, string InvocationId, bool SameRequest, bool SameScope);

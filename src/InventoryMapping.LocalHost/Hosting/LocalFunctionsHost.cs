@@ -42,6 +42,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// <summary>The functions the host runs.</summary>
     public IReadOnlyList<FunctionMetadata> RunningFunctions => [.. _catalog.Runnable.Select(f => f.Metadata)];
 
+    /// <summary>Functions the host skipped and bindings it ignores, as logged at start-up.</summary>
+    public IReadOnlyList<string> Warnings => _catalog.Warnings;
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>The HTTP address, known once the host has started (e.g. <c>http://127.0.0.1:54321/</c> for port 0).</summary>

@@ -105,6 +105,16 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_HttpResult_property_of_a_multi_output_result_is_the_response()
+    {
+        var response = await _host.Http.PostAsync("api/accept/abc", content: null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal("/api/accepted/abc", response.Headers.Location?.OriginalString);
+        Assert.Equal("abc", await response.Content.ReadFromJsonAsync<string>());
+    }
+
+    [Fact]
     public async Task A_function_that_throws_answers_500()
     {
         var response = await _host.Http.GetAsync("api/fails");

@@ -38,6 +38,14 @@ public sealed partial class MetadataDrivenRoutingTests
         Assert.Equal(host.Host.Functions.Select(f => f.Name), host.Host.RunningFunctions.Select(f => f.Name));
     }
 
+    [Fact]
+    public async Task An_output_binding_the_host_does_not_run_is_reported()
+    {
+        await using var host = await SampleHost.StartAsync();
+
+        Assert.Contains("Accept: out binding 'queue' (Message) is ignored by the local host", host.Host.Warnings);
+    }
+
     // Fills each {parameter} with a value its constraint accepts; optional ones are left out.
     private static string SampleRouteValues(string route) => RouteParameter().Replace(route, match =>
         match.Groups["optional"].Success ? string.Empty : match.Groups["constraint"].Value switch

@@ -1,0 +1,3 @@
+namespace InventoryMapping.LocalHost.SampleFunctions;
+
+public sealed record Invocation(string Function, string Detail);

@@ -1,0 +1,3 @@
+namespace InventoryMapping.LocalHost.SampleFunctions;
+
+public sealed record SampleMessage(string Text, bool Fail);

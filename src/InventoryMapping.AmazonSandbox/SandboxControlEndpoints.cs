@@ -36,6 +36,8 @@ public static class SandboxControlEndpoints
             sandbox.ReplaceCatalogue(sellerId, SandboxCatalogue.Of(listings));
             return TypedResults.NoContent();
         });
+        control.MapGet("/sellers/{sellerId}/listings", (string sellerId, int? skip, int? take, SandboxControl sandbox) =>
+            TypedResults.Ok(sandbox.Catalogue(sellerId).Listings().Skip(Math.Max(0, skip ?? 0)).Take(Math.Clamp(take ?? 100, 1, 1000)).ToList()));
         control.MapPost("/sellers/{sellerId}/listings/generate", (string sellerId, int count, int? seed, SandboxControl sandbox) =>
         {
             sandbox.ReplaceCatalogue(sellerId, SandboxCatalogue.Generated(count, seed ?? sandbox.Options.GeneratorSeed));

@@ -93,7 +93,7 @@ public sealed class ListingReportTests
         var report = await client.GetReportAsync(latest.AmazonReportId!, world.Timeout);
         var document = await client.GetReportDocumentAsync(report.ReportDocumentId!, world.Timeout);
 
-        var again = await world.App.Get<ListingReportIngestor>().IngestAsync(channel, report.ReportId, client.ReadAllListingsAsync(document, null, world.Timeout), world.Timeout);
+        var again = await world.App.Get<ListingReportIngestor>().IngestAsync(channel, latest.RequestId, client.ReadAllListingsAsync(document, null, world.Timeout), world.Timeout);
 
         Assert.Equal((4, 0, 0, 0), (again.Rows, again.Created, again.Updated, again.Retired));
         Assert.Equal(before, (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "PLAIN-1")).Json.GetProperty("eTag").GetString());

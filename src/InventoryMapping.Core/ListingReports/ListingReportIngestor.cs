@@ -12,7 +12,8 @@ namespace InventoryMapping.ListingReports;
 /// </summary>
 public sealed class ListingReportIngestor(ListingBatchWriter listings, InventoryStore items, IOptions<ListingReportOptions> options)
 {
-    public async Task<ReportIngestion> IngestAsync(Channel channel, string reportId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
+    /// <param name="ingestionId">Stamped on every listing the report contains; the same id on a re-run.</param>
+    public async Task<ReportIngestion> IngestAsync(Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
     {
         long total = 0, created = 0, updated = 0, rejected = 0;
         var batch = new Dictionary<string, ListingInput>(StringComparer.Ordinal);
@@ -20,7 +21,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, Inventory
 
         async Task FlushAsync()
         {
-            var result = await listings.UpsertAsync(channel.ChannelId, batch.Values.ToList(), reportId, cancellationToken, linkNew);
+            var result = await listings.UpsertAsync(channel.ChannelId, batch.Values.ToList(), ingestionId, cancellationToken, linkNew);
             created += result.Created;
             updated += result.Updated;
             rejected += result.Rejected.Count;
@@ -42,7 +43,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, Inventory
             await FlushAsync();
         }
 
-        var retired = await listings.RetireAbsentAsync(channel.ChannelId, reportId, cancellationToken);
+        var retired = await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
         return new ReportIngestion(total, created, updated, rejected, retired);
     }
 

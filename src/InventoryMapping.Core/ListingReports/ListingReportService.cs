@@ -234,9 +234,11 @@ public sealed partial class ListingReportService(
         await SetStatusAsync(request, ReportRequestStatus.Ingesting, cancellationToken);
         var document = await client.GetReportDocumentAsync(report.ReportDocumentId!, cancellationToken);
         var rejectedRows = 0L;
+        // Listings are stamped with our request id, unique for ever, rather than Amazon's report id (unique only per
+        // seller, and not at all across sandbox restarts).
         var result = await ingestor.IngestAsync(
             channel,
-            report.ReportId,
+            request.RowKey,
             client.ReadAllListingsAsync(document, _ => Interlocked.Increment(ref rejectedRows), cancellationToken),
             cancellationToken);
 

@@ -62,11 +62,15 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
     {
         for (var attempt = 0; ; attempt++)
         {
-            var current = await Task.WhenAll(inputs.Select(async input =>
-            {
-                var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, ListingIds.FromSku(input.Sku!), cancellationToken: cancellationToken);
-                return row.HasValue ? row.Value : null;
-            }));
+            // An empty partition (a channel's first report, a seed) has nothing to read: insert straight away. If
+            // that guess is wrong (a concurrent writer), the inserts fail as a conflict and the next attempt reads.
+            var current = attempt == 0 && await IsEmptyAsync(partitionKey, cancellationToken)
+                ? new ListingEntity?[inputs.Count]
+                : await Task.WhenAll(inputs.Select(async input =>
+                {
+                    var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, ListingIds.FromSku(input.Sku!), cancellationToken: cancellationToken);
+                    return row.HasValue ? row.Value : null;
+                }));
 
             var changes = new List<ListingChange>();
             for (var i = 0; i < inputs.Count; i++)
@@ -101,6 +105,12 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
                 // A user edited one of these listings meanwhile: read again, keeping their change.
             }
         }
+    }
+
+    private async Task<bool> IsEmptyAsync(string partitionKey, CancellationToken cancellationToken)
+    {
+        var counts = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
+        return !counts.HasValue || counts.Value!.Total == 0;
     }
 
     /// <summary>

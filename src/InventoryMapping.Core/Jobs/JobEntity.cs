@@ -57,6 +57,9 @@ internal sealed class JobEntity : ITableEntity
 
     public string? Error { get; set; }
 
+    /// <summary>Attempts that ended in an exception; at <see cref="JobRunner.MaxFailedAttempts"/> the job is failed.</summary>
+    public int FailedAttempts { get; set; }
+
     public string JobId => PartitionKey;
 
     public JobStatus JobStatus => Enum.Parse<JobStatus>(Status);

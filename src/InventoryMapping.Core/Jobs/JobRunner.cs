@@ -40,6 +40,9 @@ public sealed partial class JobRunner
     /// <summary>How long a runner holds a job between checkpoints; a crashed runner's job is free again after it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
+    /// <summary>Failed attempts after which a job is marked failed rather than tried again.</summary>
+    public const int MaxFailedAttempts = 5;
+
     public async Task RunAsync(JobMessage message, CancellationToken cancellationToken)
     {
         var job = await _jobs.GetEntityAsync(message.JobId, cancellationToken);
@@ -70,8 +73,39 @@ public sealed partial class JobRunner
             return;
         }
 
+        try
+        {
+            await WorkAsync(job, channel, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Record the failure on the checkpoint and free the job; the queue delivers the message again, and a
+            // job that keeps failing stops as failed instead of running for ever.
+            var latest = await _jobs.GetEntityAsync(job.JobId, cancellationToken);
+            if (latest is null || latest.IsFinished)
+            {
+                throw;
+            }
+
+            latest.FailedAttempts++;
+            latest.Error = e.Message;
+            latest.LeaseUntil = null;
+            if (latest.FailedAttempts >= MaxFailedAttempts)
+            {
+                await FinishAsync(latest, JobStatus.Failed, $"Gave up after {latest.FailedAttempts} failed attempts: {e.Message}", cancellationToken);
+                LogGaveUp(_logger, job.JobId, e);
+                return;
+            }
+
+            await _jobs.TrySaveAsync(latest, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task WorkAsync(JobEntity job, Channel channel, CancellationToken cancellationToken)
+    {
         var kind = _kinds.Single(k => k.Kind.ToString() == job.Kind);
-        var deadline = now + Slice;
+        var deadline = _clock.GetUtcNow() + Slice;
         while (true)
         {
             var page = await _listings.ReadJobPageAsync(job.ChannelId, job.DryRun ? null : job.JobId, job.Continuation, PageSize, cancellationToken);
@@ -139,6 +173,9 @@ public sealed partial class JobRunner
 
     [LoggerMessage(LogLevel.Information, "Job {JobId} ({Kind}) finished: {Done} listings, {Counts}")]
     private static partial void LogFinished(ILogger logger, string jobId, string kind, long done, string counts);
+
+    [LoggerMessage(LogLevel.Error, "Job {JobId} failed for good")]
+    private static partial void LogGaveUp(ILogger logger, string jobId, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Job {JobId}: another runner saved the job; this one stops")]
     private static partial void LogLostLease(ILogger logger, string jobId);

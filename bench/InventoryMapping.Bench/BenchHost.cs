@@ -1,0 +1,74 @@
+using Azure.Data.Tables;
+using InventoryMapping.Storage;
+using InventoryMapping.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InventoryMapping.Bench;
+
+/// <summary>
+/// Azurite (started on free ports, or the one <c>AZURITE_CONNECTION_STRING</c> names) and the app's real services on
+/// it under a fresh storage name prefix; raw baselines get tables of their own under another prefix.
+/// </summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private readonly AzuriteServer _azurite;
+    private readonly ServiceProvider _services;
+
+    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix)
+    {
+        _azurite = azurite;
+        _services = services;
+        Prefix = prefix;
+        Tables = new TableServiceClient(azurite.ConnectionString);
+    }
+
+    public string Prefix { get; }
+
+    /// <summary>A client of the same account for the raw baselines.</summary>
+    public TableServiceClient Tables { get; }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<BenchHost> StartAsync()
+    {
+        // A big in-memory Azurite needs more than node's default heap.
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NODE_OPTIONS")))
+        {
+            Environment.SetEnvironmentVariable("NODE_OPTIONS", "--max-old-space-size=12288");
+        }
+
+        var azurite = await AzuriteServer.StartAsync(TimeSpan.FromSeconds(60));
+        var prefix = TestNames.UniquePrefix();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [InventoryMappingServiceCollectionExtensions.StorageConnection] = azurite.ConnectionString,
+                [$"{StorageOptions.Section}:{nameof(StorageOptions.NamePrefix)}"] = prefix,
+                [StorageOptions.JobsQueueSetting] = prefix + "jobs",
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration);
+        services.AddInventoryMapping(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
+        return new BenchHost(azurite, provider, prefix);
+    }
+
+    /// <summary>A new, empty table for a raw baseline.</summary>
+    public async Task<TableClient> FreshTableAsync(string name, CancellationToken cancellationToken)
+    {
+        var table = Tables.GetTableClient("raw" + Prefix + name);
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}

@@ -1,6 +1,8 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,15 +17,19 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly AzuriteServer _azurite;
     private readonly ServiceProvider _services;
 
-    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix)
+    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix, RequestLog requests)
     {
         _azurite = azurite;
         _services = services;
         Prefix = prefix;
+        Requests = requests;
         Tables = new TableServiceClient(azurite.ConnectionString);
     }
 
     public string Prefix { get; }
+
+    /// <summary>The storage requests of the app's clients (not of the raw baselines).</summary>
+    public RequestLog Requests { get; }
 
     /// <summary>A client of the same account for the raw baselines.</summary>
     public TableServiceClient Tables { get; }
@@ -53,9 +59,11 @@ public sealed class BenchHost : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration);
         services.AddInventoryMapping(configuration);
+        var requests = new RequestLog(prefix);
+        services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerRetry)));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
-        return new BenchHost(azurite, provider, prefix);
+        return new BenchHost(azurite, provider, prefix, requests);
     }
 
     /// <summary>A new, empty table for a raw baseline.</summary>

@@ -13,6 +13,15 @@ public static class BenchReport
     public static void Progress(string text) =>
         Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {text}");
 
+    /// <summary>The app's storage requests since <paramref name="log"/> was cleared, by kind and table.</summary>
+    public static void Requests(RequestLog log, string title)
+    {
+        foreach (var (kind, count, totalMs) in log.Snapshot())
+        {
+            Line($"{title}: {kind}", $"{count:N0} requests, {totalMs / count:N2} ms each on average");
+        }
+    }
+
     public static void Memory()
     {
         Line("peak working set (bench)", Measurements.PeakWorkingSetMiB(), "MiB");

@@ -31,6 +31,7 @@ public sealed class LinkAllScenario : IBenchScenario
         var setupSeconds = setup.Elapsed.TotalSeconds;
 
         BenchReport.Progress("Link All job");
+        host.Requests.Clear();
         var watch = Stopwatch.StartNew();
         var started = await host.Get<JobService>().StartAsync(JobKind.LinkAllBySku, BulkSeeder.ChannelId, dryRun: false, SkuMatchMode.Exact, cancellationToken);
         var jobId = started.IsSuccess ? started.Value.JobId : throw new InvalidOperationException($"Could not start the job: {started.Error}");
@@ -57,6 +58,7 @@ public sealed class LinkAllScenario : IBenchScenario
         }
 
         var seconds = watch.Elapsed.TotalSeconds;
+        var requests = host.Requests.Snapshot();
         var linked = job.Result.GetValueOrDefault("linked");
         if (linked != matched.Count)
         {
@@ -85,6 +87,11 @@ public sealed class LinkAllScenario : IBenchScenario
         BenchReport.Line("raw: seconds (0.9N upserts)", rawSeconds, "s");
         BenchReport.Line("raw: entities/s", changed.Count / rawSeconds, "");
         BenchReport.Line("ratio ours/raw time", seconds / rawSeconds, "(target <= 1.5)");
+        foreach (var (kind, count, totalMs) in requests)
+        {
+            BenchReport.Line($"ours: {kind}", $"{count:N0} requests, {totalMs / count:N2} ms each on average");
+        }
+
         BenchReport.Memory();
     }
 }

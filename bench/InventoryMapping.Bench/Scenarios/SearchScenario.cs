@@ -30,6 +30,7 @@ public sealed class SearchScenario : IBenchScenario
         var search = host.Get<InventorySearch>();
         var ours = new List<double>();
         var hits = 0L;
+        host.Requests.Clear();
         foreach (var (fragment, i) in fragments.Select((f, i) => (f, i)))
         {
             var found = 0;
@@ -45,6 +46,7 @@ public sealed class SearchScenario : IBenchScenario
             }
         }
 
+        var requests = host.Requests.Snapshot();
         BenchReport.Progress("raw range queries");
         var index = host.Get<AppStorage>().ItemSearch;
         var raw = new List<double>();
@@ -67,6 +69,11 @@ public sealed class SearchScenario : IBenchScenario
         BenchReport.Line("raw range query: p50", Measurements.Percentile(raw, 50), "ms");
         BenchReport.Line("raw range query: p95", Measurements.Percentile(raw, 95), "ms");
         BenchReport.Line("ratio p95 ours/raw", Measurements.Percentile(ours, 95) / Measurements.Percentile(raw, 95), "");
+        foreach (var (kind, count, totalMs) in requests)
+        {
+            BenchReport.Line($"ours: {kind}", $"{count / (double)fragments.Count:N2} per search, {totalMs / count:N2} ms each on average");
+        }
+
         BenchReport.Memory();
     }
 

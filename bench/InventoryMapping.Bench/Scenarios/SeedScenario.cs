@@ -33,6 +33,7 @@ public sealed class SeedScenario : IBenchScenario
 
         var seeder = new BulkSeeder(host, args.Chunk, args.Parallelism);
         await seeder.CreateChannelAsync(cancellationToken);
+        host.Requests.Clear();
         watch.Restart();
         await seeder.ListingsAsync(listings, cancellationToken);
         var listingSeconds = watch.Elapsed.TotalSeconds;
@@ -63,6 +64,7 @@ public sealed class SeedScenario : IBenchScenario
         BenchReport.Line("ratio ours/raw throughput", rawSeconds / seconds, "(target >= 0.8)");
         BenchReport.Line("ratio listings phase", rawListingSeconds / listingSeconds, "");
         BenchReport.Line("ratio items phase", (rawSeconds - rawListingSeconds) / (seconds - listingSeconds), "");
+        BenchReport.Requests(host.Requests, "ours");
         BenchReport.Memory();
     }
 }

@@ -23,8 +23,11 @@ public sealed class BenchHost : IAsyncDisposable
         _services = services;
         Prefix = prefix;
         Requests = requests;
-        Tables = new TableServiceClient(azurite.ConnectionString);
+        Tables = new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Retry = { NetworkTimeout = NetworkTimeout } });
     }
+
+    /// <summary>Azurite takes minutes for one batch into a partition of many thousand rows; the SDK's default is 100 s.</summary>
+    public static readonly TimeSpan NetworkTimeout = TimeSpan.FromMinutes(15);
 
     public string Prefix { get; }
 
@@ -60,7 +63,11 @@ public sealed class BenchHost : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration);
         services.AddInventoryMapping(configuration);
         var requests = new RequestLog(prefix);
-        services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerRetry)));
+        services.AddAzureClients(clients => clients.ConfigureDefaults(options =>
+        {
+            options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
+            options.Retry.NetworkTimeout = NetworkTimeout;
+        }));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
         return new BenchHost(azurite, provider, prefix, requests);

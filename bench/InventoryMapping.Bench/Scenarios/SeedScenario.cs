@@ -64,6 +64,7 @@ public sealed class SeedScenario : IBenchScenario
         BenchReport.Line("ratio ours/raw throughput", rawSeconds / seconds, "(target >= 0.8)");
         BenchReport.Line("ratio listings phase", rawListingSeconds / listingSeconds, "");
         BenchReport.Line("ratio items phase", (rawSeconds - rawListingSeconds) / (seconds - listingSeconds), "");
+        SearchIndexLayout.Print(skus);
         BenchReport.Requests(host.Requests, "ours");
         BenchReport.Memory();
     }

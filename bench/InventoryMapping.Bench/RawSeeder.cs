@@ -14,8 +14,11 @@ public sealed class RawSeeder(int chunk, int parallelism)
     /// <summary>Listings per transaction: the app's transactions hold 99 listings and their partition's count row.</summary>
     public const int ListingsPerBatch = RawWriter.MaxBatch - 1;
 
-    /// <summary>Transactions each chunk keeps in flight: as many as ListingBatchWriter (the most of the app's bulk writers).</summary>
+    /// <summary>Transactions each listings chunk keeps in flight: as many partitions as ListingBatchWriter works on at once.</summary>
     public const int TransactionsPerChunk = ListingBatchWriter.Parallelism;
+
+    /// <summary>Transactions each items chunk keeps in flight: as many as ItemWriter (its private Parallelism).</summary>
+    public const int ItemTransactionsPerChunk = 8;
 
     private long _listings;
     private long _countRows;
@@ -66,7 +69,7 @@ public sealed class RawSeeder(int chunk, int parallelism)
             // The app's scheme: one item partition per hundred items of a call.
             var first = Random.Shared.Next(ItemIds.PartitionCount);
             var withIds = part.Select((d, i) => (Id: ItemIds.New((first + i / 100) % ItemIds.PartitionCount), Definition: d)).ToList();
-            var writer = new RawWriter(TransactionsPerChunk);
+            var writer = new RawWriter(ItemTransactionsPerChunk);
             var search = withIds.SelectMany(x => RawRows.Search(x.Id, x.Definition.Sku!)).ToList();
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: false)), ct);
             await writer.UpsertAsync(tables.ItemSearch, search, ct);

@@ -10,7 +10,7 @@ if (parsed is null || scenario is null)
     return 2;
 }
 
-if (scenario is LayoutScenario)
+if (!scenario.NeedsStorage)
 {
     await scenario.RunAsync(null!, parsed, CancellationToken.None);
     return 0;

@@ -5,5 +5,8 @@ public interface IBenchScenario
 {
     string Name { get; }
 
+    /// <summary>False for scenarios that only compute: they get no Azurite (and a null host).</summary>
+    bool NeedsStorage => true;
+
     Task RunAsync(BenchHost host, BenchArgs args, CancellationToken cancellationToken);
 }

@@ -5,6 +5,8 @@ public sealed class LayoutScenario : IBenchScenario
 {
     public string Name => "layout";
 
+    public bool NeedsStorage => false;
+
     public Task RunAsync(BenchHost host, BenchArgs args, CancellationToken cancellationToken)
     {
         BenchReport.Line("scenario", Name);

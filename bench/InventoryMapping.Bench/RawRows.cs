@@ -1,0 +1,101 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using InventoryMapping.Inventory;
+using InventoryMapping.Listings;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Bench;
+
+/// <summary>
+/// Rows with the keys, properties and sizes of those the app writes, built without the app's code paths, so that
+/// a raw baseline writes the same partition layout and the same bytes.
+/// </summary>
+public static class RawRows
+{
+    public static TableEntity Listing(string channelId, ListingInput input, DateTimeOffset now)
+    {
+        var listingId = TableKey.Encode(input.Sku!);
+        return new TableEntity(ListingShard.PartitionKeyOf(channelId, listingId), listingId)
+        {
+            ["Sku"] = input.Sku,
+            ["Title"] = input.Title,
+            ["Asin"] = input.Asin,
+            ["Price"] = input.Price?.ToString(CultureInfo.InvariantCulture),
+            ["Quantity"] = input.IsFba == true ? null : input.Quantity,
+            ["IsFba"] = input.IsFba ?? false,
+            ["IsActive"] = input.IsActive ?? true,
+            ["IgnoreSync"] = false,
+            ["IsLinked"] = false,
+            ["CreatedAt"] = now,
+            ["UpdatedAt"] = now,
+        };
+    }
+
+    /// <summary>The listing after Link All linked it to <paramref name="item"/>.</summary>
+    public static TableEntity Linked(TableEntity listing, ItemReference item, string jobId, DateTimeOffset now) =>
+        new(listing)
+        {
+            ["IsLinked"] = true,
+            ["LinkedItemId"] = item.ItemId,
+            ["LinkedItemSku"] = item.Sku,
+            ["LinkedAt"] = now,
+            ["LinkJobId"] = jobId,
+            ["UpdatedAt"] = now,
+        };
+
+    public static TableEntity Counts(string partitionKey, long total) =>
+        new(partitionKey, ListingShard.CountsRowKey)
+        {
+            ["Total"] = total,
+            ["Active"] = total,
+            ["Linked"] = 0L,
+            ["Unlinked"] = total,
+        };
+
+    public static TableEntity Item(string itemId, ItemDefinition definition, DateTimeOffset now) =>
+        new(ItemIds.PartitionOf(itemId), itemId)
+        {
+            ["Sku"] = definition.Sku,
+            ["Title"] = definition.Title,
+            ["PurchasePrice"] = (definition.PurchasePrice ?? 0).ToString(CultureInfo.InvariantCulture),
+            ["RetailPrice"] = (definition.RetailPrice ?? 0).ToString(CultureInfo.InvariantCulture),
+            ["Description"] = definition.Description ?? "",
+            ["Weight"] = (definition.Weight ?? 0).ToString(CultureInfo.InvariantCulture),
+            ["TaxRate"] = (definition.TaxRate ?? -1).ToString(CultureInfo.InvariantCulture),
+            ["StockLevels"] = "{}",
+            ["CreatedAt"] = now,
+            ["UpdatedAt"] = now,
+        };
+
+    /// <summary>The SKU reservation ("u" + bucket partition), uncommitted or committed.</summary>
+    public static TableEntity Reservation(string itemId, string sku, bool committed)
+    {
+        var rowKey = TableKey.Encode(sku.ToUpperInvariant());
+        return new TableEntity(Bucket("u", rowKey), rowKey) { ["ItemId"] = itemId, ["Committed"] = committed, ["Sku"] = sku };
+    }
+
+    /// <summary>The normalized-SKU lookup ("n" + bucket partition) of one item.</summary>
+    public static TableEntity LooseSku(string itemId, string sku)
+    {
+        var rowKey = TableKey.Encode(sku.Trim().ToUpperInvariant());
+        return new TableEntity(Bucket("n", rowKey), rowKey) { ["Committed"] = false, ["ItemIds"] = itemId };
+    }
+
+    /// <summary>One search row per suffix of the upper-cased SKU ("s" + first character partition).</summary>
+    public static IEnumerable<TableEntity> Search(string itemId, string sku)
+    {
+        var upper = sku.ToUpperInvariant();
+        var offset = 0;
+        foreach (var rune in upper.EnumerateRunes())
+        {
+            var suffix = TableKey.Encode(upper[offset..]);
+            yield return new TableEntity(SearchPartition(suffix), suffix + "|" + itemId) { ["ItemId"] = itemId, ["Sku"] = sku, ["Offset"] = offset };
+            offset += rune.Utf16SequenceLength;
+        }
+    }
+
+    public static string SearchPartition(string encodedText) => "s" + encodedText[0];
+
+    private static string Bucket(string kind, string rowKey) =>
+        kind + StableHash.Bucket(rowKey, 256).ToString("x2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,92 @@
+using Azure.Data.Tables;
+using InventoryMapping.Inventory;
+using InventoryMapping.Listings;
+
+namespace InventoryMapping.Bench;
+
+/// <summary>
+/// The raw baseline of seeding: the rows the app writes for the same chunks (listings with a count row per
+/// transaction; items with their SKU reservation written twice, normalized-SKU row and search rows), as plain
+/// batch upserts into fresh tables, chunk by chunk like the bulk calls.
+/// </summary>
+public sealed class RawSeeder(int chunk, int parallelism)
+{
+    /// <summary>Listings per transaction: the app's transactions hold 99 listings and their partition's count row.</summary>
+    public const int ListingsPerBatch = RawWriter.MaxBatch - 1;
+
+    /// <summary>Transactions each listings chunk keeps in flight: as many partitions as ListingBatchWriter works on at once.</summary>
+    public const int TransactionsPerChunk = ListingBatchWriter.Parallelism;
+
+    /// <summary>Transactions each items chunk keeps in flight: as many as ItemWriter (its private Parallelism).</summary>
+    public const int ItemTransactionsPerChunk = 8;
+
+    private long _listings;
+    private long _countRows;
+    private long _items;
+    private long _skuRows;
+    private long _searchRows;
+
+    public long Listings => _listings;
+
+    public long CountRows => _countRows;
+
+    public long Items => _items;
+
+    /// <summary>Reservation rows (each written twice: reserved, then committed) and normalized-SKU rows.</summary>
+    public long SkuRows => _skuRows;
+
+    public long SearchRows => _searchRows;
+
+    public long Entities => _listings + _countRows + _items + _skuRows + _searchRows;
+
+    public async Task ListingsAsync(TableClient table, string channelId, IReadOnlyList<ListingInput> listings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var totals = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(listings.Chunk(chunk), Options(cancellationToken), async (part, ct) =>
+        {
+            var batches = new List<IReadOnlyList<TableEntity>>();
+            foreach (var partition in part.Select(l => RawRows.Listing(channelId, l, now)).GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+            {
+                foreach (var rows in partition.Chunk(ListingsPerBatch))
+                {
+                    var total = totals.AddOrUpdate(partition.Key, rows.Length, (_, t) => t + rows.Length);
+                    batches.Add([.. rows, RawRows.Counts(partition.Key, total)]);
+                    Interlocked.Add(ref _listings, rows.Length);
+                    Interlocked.Increment(ref _countRows);
+                }
+            }
+
+            await new RawWriter(TransactionsPerChunk).SubmitAsync(table, batches, ct);
+        });
+    }
+
+    /// <summary>Writes the rows of <paramref name="items"/> to the four raw tables; returns the item ids by SKU.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ItemsAsync(RawItemTables tables, IReadOnlyList<ItemDefinition> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(items.Chunk(chunk), Options(cancellationToken), async (part, ct) =>
+        {
+            // The app's scheme: one item partition per hundred items of a call.
+            var first = Random.Shared.Next(ItemIds.PartitionCount);
+            var withIds = part.Select((d, i) => (Id: ItemIds.New((first + i / 100) % ItemIds.PartitionCount), Definition: d)).ToList();
+            var writer = new RawWriter(ItemTransactionsPerChunk);
+            var search = withIds.SelectMany(x => RawRows.Search(x.Id, x.Definition.Sku!)).ToList();
+            await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: false)), ct);
+            await writer.UpsertAsync(tables.ItemSearch, search, ct);
+            await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.LooseSku(x.Id, x.Definition.Sku!)), ct);
+            await writer.UpsertAsync(tables.Items, withIds.Select(x => RawRows.Item(x.Id, x.Definition, now)), ct);
+            await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: true)), ct);
+            Interlocked.Add(ref _items, part.Length);
+            Interlocked.Add(ref _skuRows, 3L * part.Length);
+            Interlocked.Add(ref _searchRows, search.Count);
+            foreach (var (id, definition) in withIds)
+            {
+                ids[definition.Sku!] = id;
+            }
+        });
+        return ids;
+    }
+
+    private ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+}

@@ -1,0 +1,101 @@
+using Azure.Data.Tables;
+using InventoryMapping.Listings;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Bench.Scenarios;
+
+/// <summary>N listings, then the channel summary (exact counts) again and again. Target: p95 ≤ 20 ms. Raw: one point read.</summary>
+public sealed class SummaryScenario : IBenchScenario
+{
+    public const int WarmUp = 10;
+
+    /// <summary>Partition of the Channels table (ChannelEntity is internal to the app).</summary>
+    private const string ChannelPartition = "channel";
+
+    public string Name => "summary";
+
+    public async Task RunAsync(BenchHost host, BenchArgs args, CancellationToken cancellationToken)
+    {
+        var catalog = new SyntheticCatalog(args.Seed);
+        var skus = catalog.Skus(args.N);
+        var seeder = new BulkSeeder(host, args.Chunk, args.Parallelism);
+        await seeder.CreateChannelAsync(cancellationToken);
+        var setup = System.Diagnostics.Stopwatch.StartNew();
+        await seeder.ListingsAsync(CatalogData.Listings(catalog, skus), cancellationToken);
+        var setupSeconds = setup.Elapsed.TotalSeconds;
+
+        BenchReport.Progress("summaries");
+        var service = host.Get<ListingService>();
+        var ours = new List<double>();
+        host.Requests.Clear();
+        for (var i = 0; i < WarmUp + args.Queries; i++)
+        {
+            ChannelCounts? counts = null;
+            var ms = await Measurements.MillisecondsAsync(async () => counts = (await service.SummaryAsync(BulkSeeder.ChannelId, cancellationToken)).Value?.Counts);
+            if (counts?.Total != args.N)
+            {
+                throw new InvalidOperationException($"The summary counts {counts?.Total} listings, not {args.N}.");
+            }
+
+            if (i >= WarmUp)
+            {
+                ours.Add(ms);
+            }
+        }
+
+        var requests = host.Requests.Snapshot();
+        BenchReport.Progress("raw point reads");
+        var table = host.Tables.GetTableClient(host.Get<AppStorage>().Listings.Name);
+        var raw = new List<double>();
+        for (var i = 0; i < WarmUp + args.Queries; i++)
+        {
+            var listingId = ListingIds.FromSku(skus[catalog.Random.Next(skus.Count)]);
+            var ms = await Measurements.MillisecondsAsync(async () =>
+            {
+                var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKeyOf(BulkSeeder.ChannelId, listingId), listingId, cancellationToken: cancellationToken);
+                if (!row.HasValue)
+                {
+                    throw new InvalidOperationException($"Listing {listingId} is missing.");
+                }
+            });
+            if (i >= WarmUp)
+            {
+                raw.Add(ms);
+            }
+        }
+
+        // The summary's own shape without its code: the channel row and the 64 count rows, read at once.
+        var channels = host.Tables.GetTableClient(host.Get<AppStorage>().Channels.Name);
+        var fanOut = new List<double>();
+        for (var i = 0; i < WarmUp + args.Queries; i++)
+        {
+            var ms = await Measurements.MillisecondsAsync(() => Task.WhenAll(
+                Enumerable.Range(0, ListingShard.Count)
+                    .Select(shard => table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKey(BulkSeeder.ChannelId, shard), ListingShard.CountsRowKey, cancellationToken: cancellationToken))
+                    .Append(channels.GetEntityIfExistsAsync<TableEntity>(ChannelPartition, BulkSeeder.ChannelId, cancellationToken: cancellationToken))));
+            if (i >= WarmUp)
+            {
+                fanOut.Add(ms);
+            }
+        }
+
+        BenchReport.Line("scenario", Name);
+        BenchReport.Line("N (listings)", args.N.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        BenchReport.Line("setup (bulk seed) seconds", setupSeconds, "s");
+        BenchReport.Line("summaries (after warm-up)", $"{args.Queries} (+{WarmUp})");
+        BenchReport.Line("ours: p50", Measurements.Percentile(ours, 50), "ms");
+        BenchReport.Line("ours: p95", Measurements.Percentile(ours, 95), "ms (target <= 20)");
+        BenchReport.Line("ours: max", ours.Max(), "ms");
+        BenchReport.Line("raw point read: p50", Measurements.Percentile(raw, 50), "ms");
+        BenchReport.Line("raw point read: p95", Measurements.Percentile(raw, 95), "ms");
+        BenchReport.Line("ratio p95 ours/raw", Measurements.Percentile(ours, 95) / Measurements.Percentile(raw, 95), "");
+        BenchReport.Line($"raw {ListingShard.Count + 1} parallel reads: p50", Measurements.Percentile(fanOut, 50), "ms");
+        BenchReport.Line($"raw {ListingShard.Count + 1} parallel reads: p95", Measurements.Percentile(fanOut, 95), "ms");
+        foreach (var (kind, count, totalMs) in requests)
+        {
+            BenchReport.Line($"ours: {kind}", $"{count / (double)(WarmUp + args.Queries):N2} per summary, {totalMs / count:N2} ms each on average");
+        }
+
+        BenchReport.Memory();
+    }
+}

@@ -19,19 +19,31 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, Inventory
         var batch = new Dictionary<string, ListingInput>(StringComparer.Ordinal);
         Func<string, CancellationToken, Task<ItemReference?>>? linkNew = channel.AutoLinkBySku ? ExactItemAsync : null;
 
+        // One batch is written while the next is read from the download: two batches in memory at most.
+        Task<ListingBatchResult>? writing = null;
+        async Task CompleteWritingAsync()
+        {
+            if (writing is not null)
+            {
+                var result = await writing;
+                created += result.Created;
+                updated += result.Updated;
+                rejected += result.Rejected.Count;
+                writing = null;
+            }
+        }
+
         async Task FlushAsync()
         {
-            var result = await listings.UpsertAsync(channel.ChannelId, batch.Values.ToList(), ingestionId, cancellationToken, linkNew);
-            created += result.Created;
-            updated += result.Updated;
-            rejected += result.Rejected.Count;
-            batch.Clear();
+            await CompleteWritingAsync();
+            writing = listings.UpsertAsync(channel.ChannelId, batch.Values.ToList(), ingestionId, cancellationToken, linkNew);
+            batch = new Dictionary<string, ListingInput>(StringComparer.Ordinal);
         }
 
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             total++;
-            batch[row.Sku] = ToInput(row); // a SKU twice in one report: the later row wins
+            batch[row.Sku] = ToInput(row); // a SKU twice in one batch: the later row wins
             if (batch.Count >= options.Value.IngestBatchSize)
             {
                 await FlushAsync();
@@ -43,11 +55,13 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, Inventory
             await FlushAsync();
         }
 
+        await CompleteWritingAsync();
         var retired = await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
         return new ReportIngestion(total, created, updated, rejected, retired);
     }
 
-    internal static ListingInput ToInput(AmazonListingRow row) => new(
+    /// <summary>A report row as the listing input it becomes (title cleaned, FBA quantity dropped, status mapped).</summary>
+    public static ListingInput ToInput(AmazonListingRow row) => new(
         row.Sku,
         CleanTitle(row.Title),
         row.Asin,

@@ -10,6 +10,9 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
 {
     public const int Parallelism = 16;
 
+    /// <summary>Point reads in flight per partition: with <see cref="Parallelism"/> partitions, bounds the connections.</summary>
+    private const int ReadsInFlightPerPartition = 8;
+
     /// <summary>
     /// Upserts <paramref name="inputs"/> (SKUs unique within the call). <paramref name="reportId"/> marks each
     /// listing as seen in that report, so that a sweep can retire those that were not.
@@ -62,16 +65,9 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
     {
         for (var attempt = 0; ; attempt++)
         {
-            // An empty partition (a channel's first report, a seed) has nothing to read: insert straight away. If
-            // that guess is wrong (a concurrent writer), the inserts fail as a conflict and the next attempt reads.
-            var current = attempt == 0 && await IsEmptyAsync(partitionKey, cancellationToken)
-                ? new ListingEntity?[inputs.Count]
-                : await Task.WhenAll(inputs.Select(async input =>
-                {
-                    var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, ListingIds.FromSku(input.Sku!), cancellationToken: cancellationToken);
-                    return row.HasValue ? row.Value : null;
-                }));
-
+            // First try them as new listings, which needs no reads: true of a channel's first report and of a seed,
+            // and when it is wrong the inserts fail as a conflict (one transaction) and the next attempt reads.
+            var current = attempt == 0 ? new ListingEntity?[inputs.Count] : await ReadCurrentAsync(partitionKey, inputs, cancellationToken);
             var changes = new List<ListingChange>();
             for (var i = 0; i < inputs.Count; i++)
             {
@@ -102,15 +98,23 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
             }
             catch (ListingChangedException) when (attempt < 5)
             {
-                // A user edited one of these listings meanwhile: read again, keeping their change.
+                // Some already existed, or a user edited one meanwhile: read them, keeping user-owned fields.
             }
         }
     }
 
-    private async Task<bool> IsEmptyAsync(string partitionKey, CancellationToken cancellationToken)
+    private async Task<ListingEntity?[]> ReadCurrentAsync(string partitionKey, List<ListingInput> inputs, CancellationToken cancellationToken)
     {
-        var counts = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
-        return !counts.HasValue || counts.Value!.Total == 0;
+        var current = new ListingEntity?[inputs.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, inputs.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlightPerPartition, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, ListingIds.FromSku(inputs[i].Sku!), cancellationToken: ct);
+                current[i] = row.HasValue ? row.Value : null;
+            });
+        return current;
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ internal sealed class ListingCountsEntity : ITableEntity
 
     public long Unlinked { get; set; }
 
+    public ListingCountsEntity Clone() => (ListingCountsEntity)MemberwiseClone();
+
     public void Add(ListingEntity? listing, int sign)
     {
         if (listing is null)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
@@ -12,6 +13,10 @@ public sealed class ListingWriter(AppStorage storage)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
     private const int CountConflictRetries = 20;
+
+    // The count rows this process wrote last, with their ETags: the next transaction in that partition starts from
+    // them instead of reading. A stale one (another instance wrote since) costs one failed transaction and a read.
+    private readonly ConcurrentDictionary<string, ListingCountsEntity> _knownCounts = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Writes <paramref name="changes"/> (all in one partition). A conflict on the count row is retried here; a
@@ -99,7 +104,9 @@ public sealed class ListingWriter(AppStorage storage)
 
         for (var attempt = 0; ; attempt++)
         {
-            var counts = await ReadCountsAsync(partitionKey, cancellationToken);
+            var counts = attempt == 0 && _knownCounts.TryGetValue(partitionKey, out var known)
+                ? known.Clone()
+                : await ReadCountsAsync(partitionKey, cancellationToken);
             var isNew = counts.ETag == default;
             foreach (var change in chunk)
             {
@@ -118,6 +125,16 @@ public sealed class ListingWriter(AppStorage storage)
                     chunk[i].After.ETag = responses.Value[i].Headers.ETag ?? default;
                 }
 
+                counts.ETag = responses.Value[chunk.Length].Headers.ETag ?? default;
+                if (counts.ETag == default)
+                {
+                    _knownCounts.TryRemove(partitionKey, out _);
+                }
+                else
+                {
+                    _knownCounts[partitionKey] = counts;
+                }
+
                 return;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
@@ -134,7 +151,12 @@ public sealed class ListingWriter(AppStorage storage)
                 }
 
                 actions.RemoveAt(actions.Count - 1);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
+                _knownCounts.TryRemove(partitionKey, out _);
+                if (attempt > 0)
+                {
+                    // Contention on the count row: back off a little so concurrent writers interleave.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ using InventoryMapping.Amazon;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.ListingReports;
@@ -10,12 +11,16 @@ namespace InventoryMapping.ListingReports;
 /// Streams a report's rows into the listings table in bounded batches, then retires the channel's listings the
 /// report did not contain. Running it again on the same report changes nothing.
 /// </summary>
-public sealed class ListingReportIngestor(ListingBatchWriter listings, InventoryStore items, IOptions<ListingReportOptions> options)
+public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingStore store, InventoryStore items, IOptions<ListingReportOptions> options)
 {
     /// <param name="ingestionId">Stamped on every listing the report contains; the same id on a re-run.</param>
     public async Task<ReportIngestion> IngestAsync(Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
     {
         long total = 0, created = 0, updated = 0, rejected = 0;
+
+        // Hashes of the SKUs this report stamps: 8 bytes a listing. A collision only makes the count smaller,
+        // which makes the sweep below run: the safe side.
+        var stamped = new HashSet<ulong>();
         var batch = new Dictionary<string, ListingInput>(StringComparer.Ordinal);
         Func<string, CancellationToken, Task<ItemReference?>>? linkNew = channel.AutoLinkBySku ? ExactItemAsync : null;
 
@@ -43,7 +48,13 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, Inventory
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             total++;
-            batch[row.Sku] = ToInput(row); // a SKU twice in one batch: the later row wins
+            var input = ToInput(row);
+            batch[row.Sku] = input; // a SKU twice in one batch: the later row wins
+            if (ListingService.Check(input) is null)
+            {
+                stamped.Add(StableHash.Of64(row.Sku));
+            }
+
             if (batch.Count >= options.Value.IngestBatchSize)
             {
                 await FlushAsync();
@@ -56,7 +67,10 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, Inventory
         }
 
         await CompleteWritingAsync();
-        var retired = await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
+        // When every listing of the channel was in this report (the counts are exact), none can be absent: the sweep,
+        // a read of the whole channel, is needed only when the channel holds more listings than the report stamped.
+        var counts = await store.CountAsync(channel.ChannelId, cancellationToken);
+        var retired = counts.Total == stamped.Count ? 0 : await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
         return new ReportIngestion(total, created, updated, rejected, retired);
     }
 

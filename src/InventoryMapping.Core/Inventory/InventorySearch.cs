@@ -73,12 +73,7 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
         var filter = state.Phase == SkuMatch.Prefix
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {encoded} and RowKey lt {upper} and Offset eq {0}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {encoded} and RowKey lt {upper} and Offset gt {0}");
-        await foreach (var page in storage.ItemSearch.QueryAsync<ItemSearchEntity>(filter, StoragePageSize, cancellationToken: cancellationToken).AsPages(state.Storage))
-        {
-            return page;
-        }
-
-        return Page<ItemSearchEntity>.FromValues([], null, null!);
+        return await storage.ItemSearch.ReadPageAsync<ItemSearchEntity>(filter, state.Storage, StoragePageSize, cancellationToken);
     }
 
     /// <summary>Each item once per phase: a prefix hit that is not the exact SKU; an inner hit at its first inner occurrence.</summary>

@@ -22,15 +22,8 @@ public sealed class ReportRequestStore(AppStorage storage)
     public async Task<ReportRequest?> GetLatestAsync(string channelId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {channelId} and RowKey gt {ReportRequestEntity.StateRow}");
-        await foreach (var page in storage.ReportRequests.QueryAsync<ReportRequestEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).AsPages())
-        {
-            if (page.Values.Count > 0)
-            {
-                return page.Values[0].ToRequest();
-            }
-        }
-
-        return null;
+        var page = await storage.ReportRequests.ReadPageAsync<ReportRequestEntity>(filter, continuation: null, pageSize: 1, cancellationToken);
+        return page.Values.FirstOrDefault()?.ToRequest();
     }
 
     /// <summary>Inserts or replaces under the row's ETag; false when someone else changed it first.</summary>

@@ -85,15 +85,8 @@ public sealed class ListingStore(AppStorage storage)
     internal Task<Page<ListingEntity>> ReadPageAsync(string channelId, bool? isActive, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         ReadPageAsync(Filter(channelId, LinkFilter.All, isFba: null, isActive), continuation, pageSize, cancellationToken);
 
-    private async Task<Page<ListingEntity>> ReadPageAsync(string filter, string? continuation, int pageSize, CancellationToken cancellationToken)
-    {
-        await foreach (var page in storage.Listings.QueryAsync<ListingEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuation))
-        {
-            return page;
-        }
-
-        return Page<ListingEntity>.FromValues([], null, null!);
-    }
+    private Task<Page<ListingEntity>> ReadPageAsync(string filter, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        storage.Listings.ReadPageAsync<ListingEntity>(filter, continuation, pageSize, cancellationToken);
 
     private static string Filter(string channelId, LinkFilter link, bool? isFba, bool? isActive)
     {

@@ -21,14 +21,10 @@ public sealed class ChannelFunctions(ChannelService channels, ListingService lis
             : Problems.From(DomainError.NotFound("Channel", channelId));
 
     [Function("PutChannel")]
-    public async Task<IResult> Put(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "channels/{channelId}")] HttpRequest request, string channelId, CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<ChannelDefinition>(request, cancellationToken);
-        return body.IsSuccess
-            ? Responses.Of(await channels.PutAsync(channelId, body.Value, Responses.IfMatch(request), cancellationToken))
-            : Problems.From(body.Error);
-    }
+    public Task<IResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "channels/{channelId}")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<ChannelDefinition, Channel>(
+            request, body => channels.PutAsync(channelId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     [Function("GetChannelSummary")]
     public async Task<IResult> Summary(

@@ -19,16 +19,13 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
     }
 
     [Function("CreateItem")]
-    public async Task<IResult> Create(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<ItemDefinition>(request, cancellationToken);
-        return body.IsSuccess
-            ? Responses.Of(
-                await inventory.CreateAsync(body.Value, cancellationToken),
-                item => Responses.At($"/api/inventory/{item.ItemId}", StatusCodes.Status201Created, item))
-            : Problems.From(body.Error);
-    }
+    public Task<IResult> Create(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<ItemDefinition, InventoryItem>(
+            request,
+            body => inventory.CreateAsync(body, cancellationToken),
+            cancellationToken,
+            item => Responses.At($"/api/inventory/{item.ItemId}", StatusCodes.Status201Created, item));
 
     [Function("GetItem")]
     public async Task<IResult> Get(
@@ -36,14 +33,10 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
         await inventory.GetAsync(itemId, cancellationToken) is { } item ? Responses.Ok(item) : Problems.From(DomainError.NotFound("Item", itemId));
 
     [Function("PutItem")]
-    public async Task<IResult> Put(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<ItemDefinition>(request, cancellationToken);
-        return body.IsSuccess
-            ? Responses.Of(await inventory.ReplaceAsync(itemId, body.Value, Responses.IfMatch(request), cancellationToken))
-            : Problems.From(body.Error);
-    }
+    public Task<IResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<ItemDefinition, InventoryItem>(
+            request, body => inventory.ReplaceAsync(itemId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     [Function("DeleteItem")]
     public async Task<IResult> Delete(
@@ -51,15 +44,11 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
         Responses.Of(await inventory.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), _ => TypedResults.NoContent());
 
     [Function("PutItemStock")]
-    public async Task<IResult> PutStock(
+    public Task<IResult> PutStock(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}/stock/{locationId}")] HttpRequest request,
         string itemId,
         string locationId,
-        CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<StockLevelInput>(request, cancellationToken);
-        return body.IsSuccess
-            ? Responses.Of(await inventory.SetStockAsync(itemId, locationId, body.Value.Level, Responses.IfMatch(request), cancellationToken))
-            : Problems.From(body.Error);
-    }
+        CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<StockLevelInput, InventoryItem>(
+            request, body => inventory.SetStockAsync(itemId, locationId, body.Level, Responses.IfMatch(request), cancellationToken), cancellationToken);
 }

@@ -43,21 +43,13 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
     }
 
     [Function("PutListing")]
-    public async Task<IResult> Put(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<ListingInput>(request, cancellationToken);
-        if (!body.IsSuccess)
-        {
-            return Problems.From(body.Error);
-        }
-
-        return Responses.Of(
-            await listings.PutAsync(channelId, body.Value, cancellationToken),
-            put => put.Created
-                ? TypedResults.Json(put.Listing, ApiJson.Options, statusCode: StatusCodes.Status201Created)
-                : Responses.Ok(put.Listing));
-    }
+    public Task<IResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<ListingInput, (Listing Listing, bool Created)>(
+            request,
+            body => listings.PutAsync(channelId, body, cancellationToken),
+            cancellationToken,
+            put => put.Created ? Responses.Status(StatusCodes.Status201Created, put.Listing) : Responses.Ok(put.Listing));
 
     [Function("GetListing")]
     public async Task<IResult> Get(
@@ -73,15 +65,11 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
     }
 
     [Function("PatchListing")]
-    public async Task<IResult> Patch(
+    public Task<IResult> Patch(
         [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "channels/{channelId}/listings/{listingId}")] HttpRequest request,
         string channelId,
         string listingId,
-        CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<ListingPatch>(request, cancellationToken);
-        return body.IsSuccess
-            ? Responses.Of(await links.SetIgnoreSyncAsync(channelId, listingId, body.Value.IgnoreSync, Responses.IfMatch(request), cancellationToken))
-            : Problems.From(body.Error);
-    }
+        CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<ListingPatch, Listing>(
+            request, body => links.SetIgnoreSyncAsync(channelId, listingId, body.IgnoreSync, Responses.IfMatch(request), cancellationToken), cancellationToken);
 }

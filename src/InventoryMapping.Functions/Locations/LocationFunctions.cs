@@ -13,12 +13,9 @@ public sealed class LocationFunctions(LocationService locations)
         await locations.GetAsync(locationId, cancellationToken) is { } location ? Responses.Ok(location) : Problems.From(DomainError.NotFound("Location", locationId));
 
     [Function("PutLocation")]
-    public async Task<IResult> Put(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "locations/{locationId}")] HttpRequest request, string locationId, CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<LocationInput>(request, cancellationToken);
-        return body.IsSuccess ? Responses.Of(await locations.PutAsync(locationId, body.Value.Name, cancellationToken)) : Problems.From(body.Error);
-    }
+    public Task<IResult> Put(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "locations/{locationId}")] HttpRequest request, string locationId, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<LocationInput, Location>(request, body => locations.PutAsync(locationId, body.Name, cancellationToken), cancellationToken);
 
     [Function("GetSettings")]
     public async Task<IResult> GetSettings(
@@ -26,10 +23,7 @@ public sealed class LocationFunctions(LocationService locations)
         Responses.Ok(await locations.GetSettingsAsync(cancellationToken));
 
     [Function("PutSettings")]
-    public async Task<IResult> PutSettings(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "settings")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<SystemSettings>(request, cancellationToken);
-        return body.IsSuccess ? Responses.Of(await locations.PutSettingsAsync(body.Value, cancellationToken)) : Problems.From(body.Error);
-    }
+    public Task<IResult> PutSettings(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "settings")] HttpRequest request, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<SystemSettings, SystemSettings>(request, body => locations.PutSettingsAsync(body, cancellationToken), cancellationToken);
 }

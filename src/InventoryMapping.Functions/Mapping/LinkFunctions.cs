@@ -1,4 +1,5 @@
 using InventoryMapping.Functions.Http;
+using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -8,17 +9,13 @@ namespace InventoryMapping.Functions.Mapping;
 public sealed class LinkFunctions(LinkService links)
 {
     [Function("PutListingLink")]
-    public async Task<IResult> Link(
+    public Task<IResult> Link(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "channels/{channelId}/listings/{listingId}/link")] HttpRequest request,
         string channelId,
         string listingId,
-        CancellationToken cancellationToken)
-    {
-        var body = await RequestBody.ReadAsync<LinkTarget>(request, cancellationToken);
-        return body.IsSuccess
-            ? Responses.Of(await links.LinkAsync(channelId, listingId, body.Value, Responses.IfMatch(request), cancellationToken))
-            : Problems.From(body.Error);
-    }
+        CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<LinkTarget, Listing>(
+            request, body => links.LinkAsync(channelId, listingId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     [Function("DeleteListingLink")]
     public async Task<IResult> Unlink(

@@ -9,14 +9,9 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
 {
     public async Task<Result<Listing>> LinkAsync(string channelId, string listingId, LinkTarget target, string? ifMatch, CancellationToken cancellationToken)
     {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        if (await MissingAsync(channelId, listingId, cancellationToken) is { } missing)
         {
-            return DomainError.NotFound("Channel", channelId);
-        }
-
-        if (!ListingIds.TryGetSku(listingId, out _))
-        {
-            return DomainError.NotFound("Listing", listingId);
+            return missing;
         }
 
         var item = await ResolveAsync(target, cancellationToken);
@@ -36,14 +31,9 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
 
     public async Task<Result<Listing>> UnlinkAsync(string channelId, string listingId, string? ifMatch, CancellationToken cancellationToken)
     {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        if (await MissingAsync(channelId, listingId, cancellationToken) is { } missing)
         {
-            return DomainError.NotFound("Channel", channelId);
-        }
-
-        if (!ListingIds.TryGetSku(listingId, out _))
-        {
-            return DomainError.NotFound("Listing", listingId);
+            return missing;
         }
 
         var now = clock.GetUtcNow();
@@ -53,14 +43,9 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
 
     public async Task<Result<Listing>> SetIgnoreSyncAsync(string channelId, string listingId, bool? ignoreSync, string? ifMatch, CancellationToken cancellationToken)
     {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        if (await MissingAsync(channelId, listingId, cancellationToken) is { } missing)
         {
-            return DomainError.NotFound("Channel", channelId);
-        }
-
-        if (!ListingIds.TryGetSku(listingId, out _))
-        {
-            return DomainError.NotFound("Listing", listingId);
+            return missing;
         }
 
         if (ignoreSync is not { } value)
@@ -163,6 +148,17 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
         return await items.FindBySkuAsync(target.ItemSku!, cancellationToken) is { } found
             ? found
             : DomainError.NotFound("Item with SKU", target.ItemSku!);
+    }
+
+    /// <summary>Not found when the channel does not exist or the listing id cannot be one (listing rows are checked when read).</summary>
+    private async Task<DomainError?> MissingAsync(string channelId, string listingId, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        return ListingIds.TryGetSku(listingId, out _) ? null : DomainError.NotFound("Listing", listingId);
     }
 
     private static Result<Listing> Present(string channelId, Result<ListingEntity> result) =>

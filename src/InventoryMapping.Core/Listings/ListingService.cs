@@ -77,7 +77,8 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
                 return current is not null && SameAmazonFields(current, next) ? null : next;
             },
             cancellationToken);
-        return result.IsSuccess ? ((result.Value ?? await listings.GetEntityAsync(channelId, listingId, cancellationToken))!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
+        // Unchanged, the upsert answers with the stored row, so there is always one here.
+        return result.IsSuccess ? (result.Value!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
     }
 
     /// <summary>The listing with Amazon's fields from <paramref name="input"/>; a new one if <paramref name="current"/> is null.</summary>

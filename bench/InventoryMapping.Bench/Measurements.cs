@@ -13,6 +13,22 @@ public static class Measurements
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
+    /// <summary>Times <paramref name="action"/>(i) for i from 0 to warm-up + count - 1; returns the timings after the warm-up.</summary>
+    public static async Task<List<double>> SampleAsync(int warmUp, int count, Func<int, Task> action)
+    {
+        var timings = new List<double>(count);
+        for (var i = 0; i < warmUp + count; i++)
+        {
+            var ms = await MillisecondsAsync(() => action(i));
+            if (i >= warmUp)
+            {
+                timings.Add(ms);
+            }
+        }
+
+        return timings;
+    }
+
     public static async Task<double> MillisecondsAsync(Func<Task> action)
     {
         var watch = Stopwatch.StartNew();

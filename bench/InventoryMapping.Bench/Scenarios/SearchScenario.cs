@@ -28,36 +28,22 @@ public sealed class SearchScenario : IBenchScenario
 
         BenchReport.Progress("searches");
         var search = host.Get<InventorySearch>();
-        var ours = new List<double>();
         var hits = 0L;
         host.Requests.Clear();
-        foreach (var (fragment, i) in fragments.Select((f, i) => (f, i)))
+        var ours = await Measurements.SampleAsync(WarmUp, args.Queries, async i =>
         {
-            var found = 0;
-            var ms = await Measurements.MillisecondsAsync(async () =>
-            {
-                var page = await search.SearchAsync(fragment, InventorySearch.DefaultPageSize, null, cancellationToken);
-                found = page.IsSuccess ? page.Value.Items.Count : throw new InvalidOperationException($"Search '{fragment}' failed: {page.Error}");
-            });
+            var page = await search.SearchAsync(fragments[i], InventorySearch.DefaultPageSize, null, cancellationToken);
+            var found = page.IsSuccess ? page.Value.Items.Count : throw new InvalidOperationException($"Search '{fragments[i]}' failed: {page.Error}");
             if (i >= WarmUp)
             {
-                ours.Add(ms);
                 hits += found;
             }
-        }
+        });
 
         var requests = host.Requests.Snapshot();
         BenchReport.Progress("raw range queries");
         var index = host.Get<AppStorage>().ItemSearch;
-        var raw = new List<double>();
-        foreach (var (fragment, i) in fragments.Select((f, i) => (f, i)))
-        {
-            var ms = await Measurements.MillisecondsAsync(() => RangeQueryAsync(index, fragment, cancellationToken));
-            if (i >= WarmUp)
-            {
-                raw.Add(ms);
-            }
-        }
+        var raw = await Measurements.SampleAsync(WarmUp, args.Queries, i => RangeQueryAsync(index, fragments[i], cancellationToken));
 
         BenchReport.Line("scenario", Name);
         BenchReport.Line("N (items)", args.N.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));

@@ -26,58 +26,35 @@ public sealed class SummaryScenario : IBenchScenario
 
         BenchReport.Progress("summaries");
         var service = host.Get<ListingService>();
-        var ours = new List<double>();
         host.Requests.Clear();
-        for (var i = 0; i < WarmUp + args.Queries; i++)
+        var ours = await Measurements.SampleAsync(WarmUp, args.Queries, async _ =>
         {
-            ChannelCounts? counts = null;
-            var ms = await Measurements.MillisecondsAsync(async () => counts = (await service.SummaryAsync(BulkSeeder.ChannelId, cancellationToken)).Value?.Counts);
+            var counts = (await service.SummaryAsync(BulkSeeder.ChannelId, cancellationToken)).Value?.Counts;
             if (counts?.Total != args.N)
             {
                 throw new InvalidOperationException($"The summary counts {counts?.Total} listings, not {args.N}.");
             }
-
-            if (i >= WarmUp)
-            {
-                ours.Add(ms);
-            }
-        }
+        });
 
         var requests = host.Requests.Snapshot();
         BenchReport.Progress("raw point reads");
         var table = host.Tables.GetTableClient(host.Get<AppStorage>().Listings.Name);
-        var raw = new List<double>();
-        for (var i = 0; i < WarmUp + args.Queries; i++)
+        var raw = await Measurements.SampleAsync(WarmUp, args.Queries, async _ =>
         {
             var listingId = ListingIds.FromSku(skus[catalog.Random.Next(skus.Count)]);
-            var ms = await Measurements.MillisecondsAsync(async () =>
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKeyOf(BulkSeeder.ChannelId, listingId), listingId, cancellationToken: cancellationToken);
+            if (!row.HasValue)
             {
-                var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKeyOf(BulkSeeder.ChannelId, listingId), listingId, cancellationToken: cancellationToken);
-                if (!row.HasValue)
-                {
-                    throw new InvalidOperationException($"Listing {listingId} is missing.");
-                }
-            });
-            if (i >= WarmUp)
-            {
-                raw.Add(ms);
+                throw new InvalidOperationException($"Listing {listingId} is missing.");
             }
-        }
+        });
 
         // The summary's own shape without its code: the channel row and the 64 count rows, read at once.
         var channels = host.Tables.GetTableClient(host.Get<AppStorage>().Channels.Name);
-        var fanOut = new List<double>();
-        for (var i = 0; i < WarmUp + args.Queries; i++)
-        {
-            var ms = await Measurements.MillisecondsAsync(() => Task.WhenAll(
-                Enumerable.Range(0, ListingShard.Count)
-                    .Select(shard => table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKey(BulkSeeder.ChannelId, shard), ListingShard.CountsRowKey, cancellationToken: cancellationToken))
-                    .Append(channels.GetEntityIfExistsAsync<TableEntity>(ChannelPartition, BulkSeeder.ChannelId, cancellationToken: cancellationToken))));
-            if (i >= WarmUp)
-            {
-                fanOut.Add(ms);
-            }
-        }
+        var fanOut = await Measurements.SampleAsync(WarmUp, args.Queries, _ => Task.WhenAll(
+            Enumerable.Range(0, ListingShard.Count)
+                .Select(shard => table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKey(BulkSeeder.ChannelId, shard), ListingShard.CountsRowKey, cancellationToken: cancellationToken))
+                .Append(channels.GetEntityIfExistsAsync<TableEntity>(ChannelPartition, BulkSeeder.ChannelId, cancellationToken: cancellationToken))));
 
         BenchReport.Line("scenario", Name);
         BenchReport.Line("N (listings)", args.N.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));

@@ -71,14 +71,14 @@ public static class RawRows
     public static TableEntity Reservation(string itemId, string sku, bool committed)
     {
         var rowKey = TableKey.Encode(sku.ToUpperInvariant());
-        return new TableEntity(Bucket("u", rowKey), rowKey) { ["ItemId"] = itemId, ["Committed"] = committed, ["Sku"] = sku };
+        return new TableEntity(Bucket("u", sku), rowKey) { ["ItemId"] = itemId, ["Committed"] = committed, ["Sku"] = sku };
     }
 
     /// <summary>The normalized-SKU lookup ("n" + bucket partition) of one item.</summary>
     public static TableEntity LooseSku(string itemId, string sku)
     {
         var rowKey = TableKey.Encode(sku.Trim().ToUpperInvariant());
-        return new TableEntity(Bucket("n", rowKey), rowKey) { ["Committed"] = false, ["ItemIds"] = itemId };
+        return new TableEntity(Bucket("n", sku), rowKey) { ["Committed"] = false, ["ItemIds"] = itemId };
     }
 
     /// <summary>One search row per suffix of the upper-cased SKU ("s" + first character partition).</summary>
@@ -96,6 +96,6 @@ public static class RawRows
 
     public static string SearchPartition(string encodedText) => "s" + encodedText[0];
 
-    private static string Bucket(string kind, string rowKey) =>
-        kind + StableHash.Bucket(rowKey, 256).ToString("x2", CultureInfo.InvariantCulture);
+    private static string Bucket(string kind, string sku) =>
+        kind + SkuBucket.Of(sku).ToString("x2", CultureInfo.InvariantCulture);
 }

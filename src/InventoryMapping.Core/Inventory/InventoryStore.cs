@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
+using InventoryMapping.Listings;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Inventory;
@@ -21,9 +23,12 @@ public sealed class InventoryStore(AppStorage storage)
     }
 
     /// <summary>The item whose SKU equals <paramref name="sku"/> ignoring case, if any: one point read (two if the row is uncommitted).</summary>
-    public async Task<ItemReference?> FindBySkuAsync(string sku, CancellationToken cancellationToken)
+    public async Task<ItemReference?> FindBySkuAsync(string sku, CancellationToken cancellationToken) =>
+        await ResolveAsync(await GetReservationAsync(sku, cancellationToken), sku, cancellationToken);
+
+    /// <summary>The item <paramref name="reservation"/> of <paramref name="sku"/> stands for: no read if it is committed.</summary>
+    internal async ValueTask<ItemReference?> ResolveAsync(ItemSkuEntity? reservation, string sku, CancellationToken cancellationToken)
     {
-        var reservation = await GetReservationAsync(sku, cancellationToken);
         if (reservation?.ItemId is null)
         {
             return null;
@@ -49,6 +54,27 @@ public sealed class InventoryStore(AppStorage storage)
 
         var entity = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, row, cancellationToken: cancellationToken);
         return entity.HasValue ? Split(entity.Value!.ItemIds) : [];
+    }
+
+    /// <summary>
+    /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows that listings of listing partition
+    /// <paramref name="shard"/> can match: about 1/<see cref="ListingShard.Count"/> of the items, one range query a kind.
+    /// </summary>
+    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, bool withLoose, CancellationToken cancellationToken)
+    {
+        var (first, last) = ListingShard.SkuBuckets(shard);
+        var rows = new List<ItemSkuEntity>();
+        foreach (var kind in withLoose ? new[] { ItemSkuKeys.UniqueKind, ItemSkuKeys.LooseKind } : [ItemSkuKeys.UniqueKind])
+        {
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey ge {ItemSkuKeys.PartitionKey(kind, first)} and PartitionKey le {ItemSkuKeys.PartitionKey(kind, last)}");
+            await foreach (var row in storage.ItemSkus.QueryAsync<ItemSkuEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return new ShardItemSkus(shard, rows);
     }
 
     internal async Task<ItemSkuEntity?> GetReservationAsync(string sku, CancellationToken cancellationToken)

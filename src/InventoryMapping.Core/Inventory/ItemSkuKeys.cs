@@ -2,24 +2,24 @@ using InventoryMapping.Storage;
 
 namespace InventoryMapping.Inventory;
 
-/// <summary>Keys of the ItemSkus table: the unique (case-insensitive) SKU reservation and the normalized lookup.</summary>
+/// <summary>
+/// Keys of the ItemSkus table: the unique (case-insensitive) SKU reservation ("u" partitions) and the normalized
+/// lookup ("n" partitions), both partitioned by the SKU's <see cref="SkuBucket"/> like the listings that match them.
+/// </summary>
 internal static class ItemSkuKeys
 {
-    private const int Buckets = 256;
+    public const string UniqueKind = "u";
+    public const string LooseKind = "n";
 
     /// <summary>Case-insensitive identity of a SKU: what must be unique among items.</summary>
     public static string Unique(string sku) => sku.ToUpperInvariant();
 
     /// <summary>What `match=normalized` compares: trimmed and case-folded. Several items may share it.</summary>
-    public static string Loose(string sku) => sku.Trim().ToUpperInvariant();
+    public static string Loose(string sku) => SkuBucket.Loose(sku);
 
-    public static (string PartitionKey, string RowKey) UniqueRow(string sku) => Row("u", Unique(sku));
+    public static (string PartitionKey, string RowKey) UniqueRow(string sku) => (PartitionKey(UniqueKind, SkuBucket.Of(sku)), TableKey.Encode(Unique(sku)));
 
-    public static (string PartitionKey, string RowKey) LooseRow(string sku) => Row("n", Loose(sku));
+    public static (string PartitionKey, string RowKey) LooseRow(string sku) => (PartitionKey(LooseKind, SkuBucket.Of(sku)), TableKey.Encode(Loose(sku)));
 
-    private static (string, string) Row(string kind, string key)
-    {
-        var rowKey = TableKey.Encode(key);
-        return ($"{kind}{StableHash.Bucket(rowKey, Buckets):x2}", rowKey);
-    }
+    public static string PartitionKey(string kind, int bucket) => $"{kind}{bucket:x2}";
 }

@@ -1,5 +1,4 @@
 using InventoryMapping.Channels;
-using InventoryMapping.Listings;
 
 namespace InventoryMapping.Jobs;
 
@@ -11,5 +10,9 @@ internal interface IListingJob
 {
     JobKind Kind { get; }
 
-    Task<JobPageOutcome> ProcessAsync(JobEntity job, Channel channel, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken);
+    /// <summary>
+    /// One runner's pass over <paramref name="job"/>. Its pages come in storage order, a listing partition after
+    /// another, so a pass may keep what it read for one partition for the pages that follow.
+    /// </summary>
+    IListingJobPass Start(JobEntity job, Channel channel);
 }

@@ -106,10 +106,11 @@ public sealed partial class JobRunner
     {
         var kind = _kinds.Single(k => k.Kind.ToString() == job.Kind);
         var deadline = _clock.GetUtcNow() + Slice;
+        var pass = kind.Start(job, channel);
         while (true)
         {
             var page = await _listings.ReadJobPageAsync(job.ChannelId, job.DryRun ? null : job.JobId, job.Continuation, PageSize, cancellationToken);
-            var outcome = await kind.ProcessAsync(job, channel, page.Values, cancellationToken);
+            var outcome = await pass.ProcessAsync(page.Values, cancellationToken);
             if (outcome.Reported.Count > 0)
             {
                 await _jobs.WritePageReportAsync(job.JobId, job.Pages, outcome.Reported, cancellationToken);

@@ -43,7 +43,7 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
         var created = 0;
         var updated = 0;
         await Parallel.ForEachAsync(
-            valid.GroupBy(i => ListingShard.PartitionKeyOf(channelId, ListingIds.FromSku(i.Sku!))),
+            valid.GroupBy(i => ListingShard.PartitionKeyOfSku(channelId, i.Sku!)),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {

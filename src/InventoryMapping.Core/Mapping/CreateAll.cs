@@ -21,14 +21,24 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
 
     public JobKind Kind => JobKind.CreateAll;
 
-    public async Task<JobPageOutcome> ProcessAsync(JobEntity job, Channel channel, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+    public IListingJobPass Start(JobEntity job, Channel channel) => new Pass(this, job, channel, new CurrentShardSkus(items, withLoose: false));
+
+    private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IListingJobPass
+    {
+        public Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
+            owner.ProcessAsync(job, channel, shardSkus, page, cancellationToken);
+    }
+
+    private async Task<JobPageOutcome> ProcessAsync(
+        JobEntity job, Channel channel, CurrentShardSkus shardSkus, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var skus = await LinkAllBySku.SkusOfPageAsync(shardSkus, page, cancellationToken);
         var holders = new ItemReference?[page.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, page.Count),
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => holders[i] = page[i].IsLinked ? null : await items.FindBySkuAsync(page[i].Sku, ct));
+            async (i, ct) => holders[i] = page[i].IsLinked ? null : await items.ResolveAsync(skus[i].Reservation(page[i].Sku), page[i].Sku, ct));
 
         var reported = new List<ReportedListing>();
         var toCreate = new List<(ListingEntity Listing, ItemEntity Item)>();

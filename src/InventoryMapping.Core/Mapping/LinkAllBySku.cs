@@ -18,27 +18,48 @@ internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IL
 
     public JobKind Kind => JobKind.LinkAllBySku;
 
-    public async Task<JobPageOutcome> ProcessAsync(JobEntity job, Channel channel, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+    public IListingJobPass Start(JobEntity job, Channel channel)
     {
         var mode = Enum.Parse<SkuMatchMode>(job.Match);
-        var decisions = new LinkDecision[page.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, page.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (i, ct) => decisions[i] = await DecideAsync(page[i], mode, job.JobId, ct));
-
-        var toLink = decisions.Where(d => d.Outcome == Linked && !(d.Listing.IsLinked && d.Listing.LinkJobId == job.JobId)).ToList();
-        var skipped = job.DryRun ? [] : await linker.LinkAsync(channel.ChannelId, job.JobId, toLink, cancellationToken);
-
-        var outcomes = decisions.Select(d => d.Outcome == Linked && skipped.Contains(d.Listing.RowKey) ? ChangedMeanwhile : d.Outcome).ToList();
-        var counts = outcomes.GroupBy(o => o).ToDictionary(g => g.Key, g => (long)g.Count());
-        var reported = decisions.Where(d => d.Outcome == Ambiguous)
-            .Select(d => new ReportedListing(d.Listing.RowKey, d.Listing.Sku, "Matches more than one item", d.ItemIds))
-            .ToList();
-        return new JobPageOutcome(counts, reported);
+        return new Pass(this, linker, job, channel, mode, new CurrentShardSkus(items, withLoose: mode == SkuMatchMode.Normalized));
     }
 
-    private async Task<LinkDecision> DecideAsync(ListingEntity listing, SkuMatchMode mode, string jobId, CancellationToken cancellationToken)
+    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, JobEntity job, Channel channel, SkuMatchMode mode, CurrentShardSkus shardSkus) : IListingJobPass
+    {
+        public async Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+        {
+            var skus = await SkusOfPageAsync(shardSkus, page, cancellationToken);
+            var decisions = new LinkDecision[page.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, page.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (i, ct) => decisions[i] = await owner.DecideAsync(page[i], skus[i], mode, ct));
+
+            var toLink = decisions.Where(d => d.Outcome == Linked && !(d.Listing.IsLinked && d.Listing.LinkJobId == job.JobId)).ToList();
+            var skipped = job.DryRun ? [] : await linker.LinkAsync(channel.ChannelId, job.JobId, toLink, cancellationToken);
+
+            var outcomes = decisions.Select(d => d.Outcome == Linked && skipped.Contains(d.Listing.RowKey) ? ChangedMeanwhile : d.Outcome).ToList();
+            var counts = outcomes.GroupBy(o => o).ToDictionary(g => g.Key, g => (long)g.Count());
+            var reported = decisions.Where(d => d.Outcome == Ambiguous)
+                .Select(d => new ReportedListing(d.Listing.RowKey, d.Listing.Sku, "Matches more than one item", d.ItemIds))
+                .ToList();
+            return new JobPageOutcome(counts, reported);
+        }
+    }
+
+    /// <summary>For each listing of the page, the item SKUs of its partition (read once a partition: pages come in partition order).</summary>
+    internal static async Task<ShardItemSkus[]> SkusOfPageAsync(CurrentShardSkus shardSkus, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+    {
+        var skus = new ShardItemSkus[page.Count];
+        for (var i = 0; i < page.Count; i++)
+        {
+            skus[i] = await shardSkus.ForAsync(ListingShard.OfSku(page[i].Sku), cancellationToken);
+        }
+
+        return skus;
+    }
+
+    private async ValueTask<LinkDecision> DecideAsync(ListingEntity listing, ShardItemSkus skus, SkuMatchMode mode, CancellationToken cancellationToken)
     {
         if (listing.IsLinked)
         {
@@ -48,21 +69,23 @@ internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IL
 
         if (mode == SkuMatchMode.Exact)
         {
-            var item = await items.FindBySkuAsync(listing.Sku, cancellationToken);
+            var item = await items.ResolveAsync(skus.Reservation(listing.Sku), listing.Sku, cancellationToken);
             return item is not null && item.Sku == listing.Sku
                 ? new LinkDecision(listing, item, Linked, [item.ItemId])
                 : new LinkDecision(listing, null, NoMatch, []);
         }
 
-        var candidates = await items.FindByNormalizedSkuAsync(listing.Sku, cancellationToken);
+        var candidates = skus.LooseMatches(listing.Sku);
         if (candidates.Count > 1)
         {
             return new LinkDecision(listing, null, Ambiguous, candidates);
         }
 
-        var match = candidates.Count == 1 ? await items.GetEntityAsync(candidates[0], cancellationToken) : null;
+        // The candidate's committed reservation sits with its loose row; an item whose reservation is not (yet) committed is read.
+        var match = candidates.Count == 0 ? null
+            : skus.CommittedItem(candidates[0]) ?? (await items.GetEntityAsync(candidates[0], cancellationToken) is { } entity ? new ItemReference(entity.RowKey, entity.Sku) : null);
         return match is null
             ? new LinkDecision(listing, null, NoMatch, [])
-            : new LinkDecision(listing, new ItemReference(match.RowKey, match.Sku), Linked, [match.RowKey]);
+            : new LinkDecision(listing, match, Linked, [match.ItemId]);
     }
 }

@@ -35,11 +35,13 @@ public sealed class JobRunnerTests
         Assert.Contains("broken on purpose", failed.Error, StringComparison.Ordinal);
     }
 
-    private sealed class AlwaysFailing : IListingJob
+    private sealed class AlwaysFailing : IListingJob, IListingJobPass
     {
         public JobKind Kind => JobKind.LinkAllBySku;
 
-        public Task<JobPageOutcome> ProcessAsync(JobEntity job, Channel channel, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
+        public IListingJobPass Start(JobEntity job, Channel channel) => this;
+
+        public Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("broken on purpose");
     }
 }

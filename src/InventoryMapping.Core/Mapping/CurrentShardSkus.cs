@@ -1,0 +1,17 @@
+using InventoryMapping.Inventory;
+
+namespace InventoryMapping.Mapping;
+
+/// <summary>
+/// The item SKUs a job's current listing partition can match. Job pages come in partition order, so keeping the
+/// latest partition's is enough, and memory stays at one partition's share of the items.
+/// </summary>
+internal sealed class CurrentShardSkus(InventoryStore items, bool withLoose)
+{
+    private ShardItemSkus? _current;
+
+    public async ValueTask<ShardItemSkus> ForAsync(int shard, CancellationToken cancellationToken) =>
+        _current is { } current && current.Shard == shard
+            ? current
+            : _current = await items.ReadSkusOfShardAsync(shard, withLoose, cancellationToken);
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using InventoryMapping.Channels;
+using InventoryMapping.Inventory;
+using InventoryMapping.Jobs;
+using InventoryMapping.Listings;
+using InventoryMapping.Mapping;
+using InventoryMapping.Storage;
+using InventoryMapping.Testing;
+using Microsoft.Extensions.Azure;
+
+namespace InventoryMapping.Core.Tests.Mapping;
+
+public sealed class LinkAllBySkuTests
+{
+    [Theory]
+    [InlineData("abc-1", "ABC-1")]
+    [InlineData(" Mug 12oz ", "MUG 12OZ")]
+    [InlineData("tasse-ÄÖ/#?", "TASSE-äö/#?")]
+    [InlineData("x", "  X")]
+    public void A_listing_partition_holds_the_sku_buckets_of_every_item_it_can_match(string listingSku, string itemSku)
+    {
+        var (first, last) = ListingShard.SkuBuckets(ListingShard.OfSku(listingSku));
+
+        foreach (var (partition, _) in new[] { ItemSkuKeys.UniqueRow(itemSku), ItemSkuKeys.LooseRow(itemSku) })
+        {
+            var bucket = Convert.ToInt32(partition[1..], 16);
+            Assert.InRange(bucket, first, last);
+        }
+    }
+
+    [Fact]
+    public async Task Link_all_reads_item_skus_once_per_listing_partition_not_once_per_listing()
+    {
+        var requests = new ItemSkuReads();
+        await using var app = await TestServices.StartAsync(services =>
+            services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var skus = Enumerable.Range(0, 400).Select(i => $"Sku-{i:D4}").ToList();
+        await SeedAsync(app, skus, skus.Where((_, i) => i % 4 != 0));
+        requests.Clear();
+
+        var job = await RunLinkAllAsync(app, SkuMatchMode.Exact);
+
+        Assert.Equal(300, job.Result[LinkAllBySku.Linked]);
+        Assert.Equal(100, job.Result[LinkAllBySku.NoMatch]);
+        Assert.Equal(0, requests.PointReads);
+        Assert.InRange(requests.Queries, ListingShard.Count, 2 * ListingShard.Count);
+    }
+
+    [Fact]
+    public async Task A_reservation_a_crash_left_uncommitted_links_if_its_item_exists_and_never_if_not()
+    {
+        await using var app = await TestServices.StartAsync();
+        await SeedAsync(app, ["KEEP-1", "GONE-2"], ["KEEP-1"]);
+        var storage = app.Get<AppStorage>();
+        var (partition, rowKey) = ItemSkuKeys.UniqueRow("KEEP-1");
+        var kept = (await storage.ItemSkus.GetEntityAsync<ItemSkuEntity>(partition, rowKey)).Value;
+        kept.Committed = false;
+        await storage.ItemSkus.UpdateEntityAsync(kept, kept.ETag);
+        (partition, rowKey) = ItemSkuKeys.UniqueRow("GONE-2");
+        await storage.ItemSkus.AddEntityAsync(new ItemSkuEntity { PartitionKey = partition, RowKey = rowKey, ItemId = ItemIds.New(), Sku = "GONE-2" });
+
+        var job = await RunLinkAllAsync(app, SkuMatchMode.Exact);
+
+        Assert.Equal(1, job.Result[LinkAllBySku.Linked]);
+        Assert.Equal(1, job.Result[LinkAllBySku.NoMatch]);
+        var listing = await app.Get<ListingStore>().GetAsync("shop", ListingIds.FromSku("KEEP-1"), includeSyncStatus: false, default);
+        Assert.Equal(kept.ItemId, listing!.LinkedItem!.ItemId);
+    }
+
+    private static async Task SeedAsync(TestServices app, IReadOnlyList<string> listingSkus, IEnumerable<string> itemSkus)
+    {
+        await app.Get<ChannelService>().PutAsync("shop", new ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
+        await app.Get<ListingBatchWriter>().UpsertAsync("shop", listingSkus.Select(s => new ListingInput(s, "t")).ToList(), null, default);
+        await app.Get<InventoryService>().CreateManyAsync(itemSkus.Select(s => new ItemDefinition(s, "t")).ToList(), default);
+    }
+
+    private static async Task<Job> RunLinkAllAsync(TestServices app, SkuMatchMode mode)
+    {
+        var started = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, mode, default)).Value!;
+        await app.Get<JobRunner>().RunAsync(new JobMessage(started.JobId), default);
+        var job = (await app.Get<JobStore>().GetAsync(started.JobId, default))!;
+        Assert.Equal(JobStatus.Succeeded, job.Status);
+        return job;
+    }
+
+    /// <summary>Counts the requests made to the ItemSkus table: keyed reads and queries.</summary>
+    private sealed class ItemSkuReads : HttpPipelinePolicy
+    {
+        private readonly ConcurrentBag<string> _paths = [];
+
+        public int PointReads => _paths.Count(p => p.Contains("ItemSkus(PartitionKey", StringComparison.Ordinal));
+
+        public int Queries => _paths.Count(p => p.EndsWith("ItemSkus()", StringComparison.Ordinal) || p.EndsWith("ItemSkus", StringComparison.Ordinal));
+
+        public void Clear() => _paths.Clear();
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Record(message.Request);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Record(message.Request);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void Record(Request request)
+        {
+            if (request.Method == RequestMethod.Get)
+            {
+                _paths.Add(Uri.UnescapeDataString(request.Uri.Path));
+            }
+        }
+    }
+}

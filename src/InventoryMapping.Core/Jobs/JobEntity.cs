@@ -40,8 +40,11 @@ internal sealed class JobEntity : ITableEntity
 
     public long ReportedCount { get; set; }
 
-    /// <summary>Storage continuation of the next page of listings to process.</summary>
-    public string? Continuation { get; set; }
+    /// <summary>Listing partitions the job has finished, one bit each.</summary>
+    public long ShardsDone { get; set; }
+
+    /// <summary>JSON object: for each listing partition under way, the storage continuation of its next page.</summary>
+    public string ShardCursors { get; set; } = "{}";
 
     /// <summary>Number of pages processed; names the next page's report blob.</summary>
     public int Pages { get; set; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using InventoryMapping.Channels;
 using InventoryMapping.Listings;
@@ -6,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace InventoryMapping.Jobs;
 
 /// <summary>
-/// Works on a job for a bounded slice of time, checkpointing after every page; then hands the rest to a new queue
-/// message. A process killed at any point leaves the last checkpoint, and the message's next delivery goes on from it.
+/// Works on a job for a bounded slice of time, listing partitions in parallel, checkpointing after every page; then
+/// hands the rest to a new queue message. A process killed at any point leaves the last checkpoint (each partition's
+/// cursor), and the message's next delivery goes on from it.
 /// </summary>
 public sealed partial class JobRunner
 {
@@ -32,7 +34,14 @@ public sealed partial class JobRunner
         _logger = logger;
     }
 
-    public const int PageSize = 500;
+    /// <summary>Listings per page: one storage request, within one listing partition.</summary>
+    public const int PageSize = 1000;
+
+    /// <summary>
+    /// Listing partitions worked on at once. A partition's writes go one transaction after another (they share its
+    /// count row), so throughput comes from partitions in parallel, as many as a bulk listing write keeps in flight.
+    /// </summary>
+    public const int ShardParallelism = 16;
 
     /// <summary>How long one invocation works before it hands over (well inside any function timeout).</summary>
     public static readonly TimeSpan Slice = TimeSpan.FromMinutes(4);
@@ -105,46 +114,138 @@ public sealed partial class JobRunner
     private async Task WorkAsync(JobEntity job, Channel channel, CancellationToken cancellationToken)
     {
         var kind = _kinds.Single(k => k.Kind.ToString() == job.Kind);
-        var deadline = _clock.GetUtcNow() + Slice;
-        var pass = kind.Start(job, channel);
-        while (true)
+        var work = new PartitionWork(this, job, channel, kind, _clock.GetUtcNow() + Slice);
+        await work.RunAsync(cancellationToken);
+        if (work.LostLease)
         {
-            var page = await _listings.ReadJobPageAsync(job.ChannelId, job.DryRun ? null : job.JobId, job.Continuation, PageSize, cancellationToken);
-            var outcome = await pass.ProcessAsync(page.Values, cancellationToken);
-            if (outcome.Reported.Count > 0)
-            {
-                await _jobs.WritePageReportAsync(job.JobId, job.Pages, outcome.Reported, cancellationToken);
-            }
+            LogLostLease(_logger, job.JobId);
+            return;
+        }
 
-            Checkpoint(job, page.Values.Count, outcome, page.ContinuationToken);
-            if (job.Continuation is null)
-            {
-                await FinishAsync(job, JobStatus.Succeeded, null, cancellationToken);
-                LogFinished(_logger, job.JobId, job.Kind, job.Done, job.Counts);
-                return;
-            }
+        if (job.ShardsDone == AllShards)
+        {
+            await FinishAsync(job, JobStatus.Succeeded, null, cancellationToken);
+            LogFinished(_logger, job.JobId, job.Kind, job.Done, job.Counts);
+            return;
+        }
 
-            job.LeaseUntil = _clock.GetUtcNow() + Lease;
-            if (!await _jobs.TrySaveAsync(job, cancellationToken))
-            {
-                LogLostLease(_logger, job.JobId);
-                return;
-            }
-
-            if (_clock.GetUtcNow() >= deadline)
-            {
-                job.LeaseUntil = null;
-                if (await _jobs.TrySaveAsync(job, cancellationToken))
-                {
-                    await _service.EnqueueAsync(job.JobId, TimeSpan.Zero, cancellationToken);
-                }
-
-                return;
-            }
+        // The slice is over: free the job and hand the rest to a new message.
+        job.LeaseUntil = null;
+        if (await _jobs.TrySaveAsync(job, cancellationToken))
+        {
+            await _service.EnqueueAsync(job.JobId, TimeSpan.Zero, cancellationToken);
         }
     }
 
-    private static void Checkpoint(JobEntity job, int processed, JobPageOutcome outcome, string? continuation)
+    private const long AllShards = ListingShard.Count == 64 ? -1L : (1L << ListingShard.Count) - 1;
+
+    /// <summary>
+    /// One slice of a job: <see cref="ShardParallelism"/> workers take the unfinished listing partitions one by one
+    /// and go through each page by page, checkpointing the job (one at a time) after every page.
+    /// </summary>
+    private sealed class PartitionWork(JobRunner runner, JobEntity job, Channel channel, IListingJob kind, DateTimeOffset deadline)
+    {
+        private readonly SemaphoreSlim _checkpoint = new(1, 1);
+        private readonly Dictionary<int, string> _cursors = JsonSerializer.Deserialize<Dictionary<int, string>>(job.ShardCursors) ?? [];
+        private readonly ConcurrentQueue<int> _todo = new(Enumerable.Range(0, ListingShard.Count).Where(shard => (job.ShardsDone & Bit(shard)) == 0));
+        private Exception? _failure;
+        private volatile bool _stop;
+
+        public bool LostLease { get; private set; }
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var starts = new Dictionary<int, string>(_cursors);
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await Task.WhenAll(Enumerable.Range(0, ShardParallelism).Select(async _ =>
+            {
+                try
+                {
+                    await WorkerAsync(starts, failed.Token);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The first failure stops the other workers; it is what the job records.
+                    Interlocked.CompareExchange(ref _failure, e, null);
+                    await failed.CancelAsync();
+                }
+            }));
+
+            if (_failure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+            }
+        }
+
+        private async Task WorkerAsync(IReadOnlyDictionary<int, string> starts, CancellationToken cancellationToken)
+        {
+            var pass = kind.Start(job, channel);
+            while (!_stop && _todo.TryDequeue(out var shard))
+            {
+                var token = starts.GetValueOrDefault(shard);
+                do
+                {
+                    var page = await runner._listings.ReadJobPageAsync(job.ChannelId, shard, job.DryRun ? null : job.JobId, token, PageSize, cancellationToken);
+                    var outcome = await pass.ProcessAsync(page.Values, cancellationToken);
+                    token = page.ContinuationToken;
+                    if (!await CheckpointAsync(shard, page.Values.Count, outcome, token, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+                while (token is not null);
+            }
+        }
+
+        /// <summary>Records a processed page; false when this slice should stop (lease lost or time up).</summary>
+        private async Task<bool> CheckpointAsync(int shard, int processed, JobPageOutcome outcome, string? next, CancellationToken cancellationToken)
+        {
+            await _checkpoint.WaitAsync(cancellationToken);
+            try
+            {
+                if (LostLease)
+                {
+                    return false;
+                }
+
+                if (outcome.Reported.Count > 0)
+                {
+                    await runner._jobs.WritePageReportAsync(job.JobId, job.Pages, outcome.Reported, cancellationToken);
+                }
+
+                Record(job, processed, outcome);
+                if (next is null)
+                {
+                    job.ShardsDone |= Bit(shard);
+                    _cursors.Remove(shard);
+                }
+                else
+                {
+                    _cursors[shard] = next;
+                }
+
+                job.ShardCursors = JsonSerializer.Serialize(_cursors);
+                job.LeaseUntil = runner._clock.GetUtcNow() + Lease;
+                if (!await runner._jobs.TrySaveAsync(job, cancellationToken))
+                {
+                    LostLease = true;
+                    _stop = true;
+                    return false;
+                }
+
+                _stop |= runner._clock.GetUtcNow() >= deadline;
+                return !_stop;
+            }
+            finally
+            {
+                _checkpoint.Release();
+            }
+        }
+
+        private static long Bit(int shard) => 1L << shard;
+    }
+
+    private static void Record(JobEntity job, int processed, JobPageOutcome outcome)
     {
         var counts = job.CountsMap();
         foreach (var (name, value) in outcome.Counts)
@@ -159,7 +260,6 @@ public sealed partial class JobRunner
         job.ReportedCount += outcome.Reported.Count;
         job.Done += processed;
         job.Pages++;
-        job.Continuation = continuation;
     }
 
     private async Task FinishAsync(JobEntity job, JobStatus status, string? error, CancellationToken cancellationToken)

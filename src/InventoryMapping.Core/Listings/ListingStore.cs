@@ -70,12 +70,13 @@ public sealed class ListingStore(AppStorage storage)
     }
 
     /// <summary>
-    /// One page of the active listings a bulk job works on: the unlinked ones, and those the job itself linked (so
-    /// that a re-run after a crash sees its own work and the continuation stays valid).
+    /// One page of the active listings of one partition that a bulk job works on: the unlinked ones, and those the
+    /// job itself linked (so that a re-run after a crash sees its own work and the continuation stays valid).
     /// </summary>
-    internal Task<Page<ListingEntity>> ReadJobPageAsync(string channelId, string? jobId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    internal Task<Page<ListingEntity>> ReadJobPageAsync(string channelId, int shard, string? jobId, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
-        var filter = Filter(channelId, LinkFilter.All, isFba: null, isActive: true) + (jobId is null
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ListingShard.PartitionKey(channelId, shard)} and RowKey ge {ListingShard.FirstListingRowKey} and IsActive eq {true}") + (jobId is null
             ? TableClient.CreateQueryFilter($" and IsLinked eq {false}")
             : TableClient.CreateQueryFilter($" and (IsLinked eq {false} or LinkJobId eq {jobId})"));
         return ReadPageAsync(filter, continuation, pageSize, cancellationToken);

@@ -1,9 +1,11 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
 using InventoryMapping.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryMapping.Core.Tests.Jobs;
 
@@ -33,6 +35,46 @@ public sealed class JobRunnerTests
         var failed = (await app.Get<JobStore>().GetAsync(job.JobId, default))!;
         Assert.Equal(JobStatus.Failed, failed.Status);
         Assert.Contains("broken on purpose", failed.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_job_whose_time_slice_ends_hands_over_and_the_next_runs_finish_each_partition_once()
+    {
+        var clock = new SteppingClock(new FakeTimeProvider(DateTimeOffset.UtcNow), TimeSpan.FromSeconds(50));
+        await using var app = await TestServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        await app.Get<ChannelService>().PutAsync("shop", new ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
+        var skus = Enumerable.Range(0, 400).Select(i => $"Slice-{i:D4}").ToList();
+        await app.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t")).ToList(), null, default);
+        await app.Get<InventoryService>().CreateManyAsync(skus.Select(s => new ItemDefinition(s, "t")).ToList(), default);
+        var job = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
+        var runner = app.Get<JobRunner>();
+
+        await runner.RunAsync(new JobMessage(job.JobId), default);
+        var afterFirst = (await app.Get<JobStore>().GetAsync(job.JobId, default))!;
+        Assert.Equal(JobStatus.Running, afterFirst.Status);
+        Assert.InRange(afterFirst.Progress.Done, 1, 399);
+
+        var runs = 1;
+        for (; runs < 100 && (await app.Get<JobStore>().GetAsync(job.JobId, default))!.Status != JobStatus.Succeeded; runs++)
+        {
+            await runner.RunAsync(new JobMessage(job.JobId), default);
+        }
+
+        var done = (await app.Get<JobStore>().GetAsync(job.JobId, default))!;
+        Assert.Equal(JobStatus.Succeeded, done.Status);
+        Assert.Equal(400, done.Progress.Done);
+        Assert.Equal(400, done.Result["linked"]);
+        Assert.Equal(400, (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
+    }
+
+    /// <summary>A clock that moves on by <paramref name="step"/> every time it is read, so a job's time slice ends after a few pages.</summary>
+    private sealed class SteppingClock(FakeTimeProvider fake, TimeSpan step) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow()
+        {
+            fake.Advance(step);
+            return fake.GetUtcNow();
+        }
     }
 
     private sealed class AlwaysFailing : IListingJob, IListingJobPass

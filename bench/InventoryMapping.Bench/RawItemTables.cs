@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace InventoryMapping.Bench;
 
 /// <summary>Fresh tables standing for Items, ItemSkus and ItemSearch in a raw baseline.</summary>
-public sealed record RawItemTables(TableClient Items, TableClient ItemSkus, TableClient ItemSearch)
+public sealed record RawItemTables(TableClient Items, TableClient ItemSkus, TableClient? ItemSearch)
 {
     public static async Task<RawItemTables> CreateAsync(BenchHost host, CancellationToken cancellationToken) =>
         new(await host.FreshTableAsync("Items", cancellationToken),

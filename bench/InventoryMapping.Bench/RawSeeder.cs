@@ -60,7 +60,7 @@ public sealed class RawSeeder(int chunk, int parallelism)
         });
     }
 
-    /// <summary>Writes the rows of <paramref name="items"/> to the four raw tables; returns the item ids by SKU.</summary>
+    /// <summary>Writes the rows of <paramref name="items"/> to the raw tables (no search rows without a search table); returns the item ids by SKU.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ItemsAsync(RawItemTables tables, IReadOnlyList<ItemDefinition> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -70,9 +70,13 @@ public sealed class RawSeeder(int chunk, int parallelism)
             var first = Random.Shared.Next(ItemIds.PartitionCount);
             var withIds = part.Select((d, i) => (Id: ItemIds.New((first + i / 100) % ItemIds.PartitionCount), Definition: d)).ToList();
             var writer = new RawWriter(ItemTransactionsPerChunk);
-            var search = withIds.SelectMany(x => RawRows.Search(x.Id, x.Definition.Sku!)).ToList();
+            var search = tables.ItemSearch is null ? [] : withIds.SelectMany(x => RawRows.Search(x.Id, x.Definition.Sku!)).ToList();
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: false)), ct);
-            await writer.UpsertAsync(tables.ItemSearch, search, ct);
+            if (tables.ItemSearch is { } searchTable)
+            {
+                await writer.UpsertAsync(searchTable, search, ct);
+            }
+
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.LooseSku(x.Id, x.Definition.Sku!)), ct);
             await writer.UpsertAsync(tables.Items, withIds.Select(x => RawRows.Item(x.Id, x.Definition, now)), ct);
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: true)), ct);

@@ -36,6 +36,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<LocationService>();
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingWriter>();
+        services.AddSingleton<ListingCountsRollup>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<ListingBatchWriter>();
         services.AddSingleton<InventoryStore>();

@@ -6,7 +6,7 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Jobs;
 
 /// <summary>Starts bulk jobs: records them and puts their message on the jobs queue.</summary>
-public sealed class JobService(ChannelStore channels, ListingStore listings, JobStore jobs, AppStorage storage, TimeProvider clock)
+public sealed class JobService(ChannelStore channels, ListingCountsRollup counts, JobStore jobs, AppStorage storage, TimeProvider clock)
 {
     public async Task<Result<Job>> StartAsync(JobKind kind, string channelId, bool dryRun, SkuMatchMode match, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ public sealed class JobService(ChannelStore channels, ListingStore listings, Job
             return DomainError.NotFound("Channel", channelId);
         }
 
-        var counts = await listings.CountAsync(channelId, cancellationToken);
+        var totals = await counts.ReadAsync(channelId, cancellationToken);
         var job = new JobEntity
         {
             PartitionKey = JobIds.New(),
@@ -23,7 +23,7 @@ public sealed class JobService(ChannelStore channels, ListingStore listings, Job
             ChannelId = channelId,
             DryRun = dryRun,
             Match = match.ToString(),
-            Total = counts.Unlinked,
+            Total = totals.Unlinked,
             CreatedAt = clock.GetUtcNow(),
         };
         await jobs.AddAsync(job, cancellationToken);

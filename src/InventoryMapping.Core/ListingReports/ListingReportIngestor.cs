@@ -11,7 +11,7 @@ namespace InventoryMapping.ListingReports;
 /// Streams a report's rows into the listings table in bounded batches, then retires the channel's listings the
 /// report did not contain. Running it again on the same report changes nothing.
 /// </summary>
-public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingStore store, InventoryStore items, IOptions<ListingReportOptions> options)
+public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCountsRollup counts, InventoryStore items, IOptions<ListingReportOptions> options)
 {
     /// <param name="ingestionId">Stamped on every listing the report contains; the same id on a re-run.</param>
     public async Task<ReportIngestion> IngestAsync(Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
@@ -69,8 +69,8 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingSt
         await CompleteWritingAsync();
         // When every listing of the channel was in this report (the counts are exact), none can be absent: the sweep,
         // a read of the whole channel, is needed only when the channel holds more listings than the report stamped.
-        var counts = await store.CountAsync(channel.ChannelId, cancellationToken);
-        var retired = counts.Total == stamped.Count ? 0 : await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
+        var totals = await counts.ReadAsync(channel.ChannelId, cancellationToken);
+        var retired = totals.Total == stamped.Count ? 0 : await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
         return new ReportIngestion(total, created, updated, rejected, retired);
     }
 

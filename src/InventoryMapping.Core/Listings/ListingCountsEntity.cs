@@ -14,6 +14,9 @@ internal sealed class ListingCountsEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
+    /// <summary>Goes up by one with every transaction that writes the row: which of two publications is newer.</summary>
+    public long Version { get; set; }
+
     public long Total { get; set; }
 
     public long Active { get; set; }

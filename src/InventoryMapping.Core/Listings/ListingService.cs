@@ -3,7 +3,7 @@ using InventoryMapping.Channels;
 namespace InventoryMapping.Listings;
 
 /// <summary>Reading a channel's listings and summary, and recording listings as Amazon describes them.</summary>
-public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, ListingReports.ListingReportService reports, TimeProvider clock)
+public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, ListingCountsRollup counts, ListingReports.ListingReportService reports, TimeProvider clock)
 {
     public const int MaxTitleLength = 1000;
 
@@ -40,14 +40,14 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
 
     public async Task<Result<ChannelSummary>> SummaryAsync(string channelId, CancellationToken cancellationToken)
     {
-        if (await channels.GetAsync(channelId, cancellationToken) is not { } channel)
-        {
-            return DomainError.NotFound("Channel", channelId);
-        }
-
-        var counts = listings.CountAsync(channelId, cancellationToken);
+        // Three point reads at once; the counts and report state of an unknown channel are read for nothing.
+        var found = channels.GetAsync(channelId, cancellationToken);
+        var totals = counts.ReadAsync(channelId, cancellationToken);
         var report = reports.GetStateAsync(channelId, cancellationToken);
-        return new ChannelSummary(channel.ChannelId, channel.AccountId, channel.AccountName, await counts, await report);
+        await Task.WhenAll(found, totals, report);
+        return await found is { } channel
+            ? new ChannelSummary(channel.ChannelId, channel.AccountId, channel.AccountName, await totals, await report)
+            : DomainError.NotFound("Channel", channelId);
     }
 
     /// <summary>Creates the listing or updates Amazon's fields of it; the link, Ignore Sync and sync status stay as they are.</summary>

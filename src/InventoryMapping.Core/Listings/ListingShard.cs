@@ -31,6 +31,10 @@ public static class ListingShard
 
     public static string PartitionKeyOf(string channelId, string listingId) => PartitionKey(channelId, Of(listingId));
 
+    /// <summary>The channel and shard of a listing partition key.</summary>
+    public static (string ChannelId, int Shard) Parse(string partitionKey) =>
+        (partitionKey[..^3], int.Parse(partitionKey.AsSpan(partitionKey.Length - 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture));
+
     public static string PartitionKeyOfSku(string channelId, string sku) => PartitionKey(channelId, OfSku(sku));
 
     /// <summary>The SKU buckets whose SKUs the listings of <paramref name="shard"/> have, lowest and highest.</summary>

@@ -21,18 +21,6 @@ public sealed class ListingStore(AppStorage storage)
         return row.HasValue ? row.Value : null;
     }
 
-    /// <summary>Sums the count rows of the channel's partitions: <see cref="ListingShard.Count"/> point reads, no listing read.</summary>
-    public async Task<ChannelCounts> CountAsync(string channelId, CancellationToken cancellationToken)
-    {
-        var rows = await Task.WhenAll(Enumerable.Range(0, ListingShard.Count).Select(shard =>
-            storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(
-                ListingShard.PartitionKey(channelId, shard), ListingShard.CountsRowKey, cancellationToken: cancellationToken)));
-        var counts = rows.Where(r => r.HasValue).Select(r => r.Value!).ToList();
-        var total = counts.Sum(c => c.Total);
-        var active = counts.Sum(c => c.Active);
-        return new ChannelCounts(total, active, total - active, counts.Sum(c => c.Linked), counts.Sum(c => c.Unlinked));
-    }
-
     public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         var filter = Filter(query.ChannelId, query.Link, query.IsFba, query.IsActive);

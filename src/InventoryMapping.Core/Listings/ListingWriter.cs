@@ -7,9 +7,10 @@ namespace InventoryMapping.Listings;
 
 /// <summary>
 /// The only way listings are written. Each transaction carries up to 99 listing writes of one partition plus that
-/// partition's count row, both under optimistic concurrency, so counts can never drift from the listings.
+/// partition's count row, both under optimistic concurrency, so counts can never drift from the listings. Around
+/// them the writer tells the channel's <see cref="ListingCountsRollup"/> it is at work and what it ended with.
 /// </summary>
-public sealed class ListingWriter(AppStorage storage)
+public sealed class ListingWriter(AppStorage storage, ListingCountsRollup rollup)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
     private const int CountConflictRetries = 20;
@@ -24,9 +25,38 @@ public sealed class ListingWriter(AppStorage storage)
     /// </summary>
     internal async Task CommitAsync(string partitionKey, IReadOnlyList<ListingChange> changes, CancellationToken cancellationToken)
     {
-        foreach (var chunk in changes.Chunk(ListingsPerTransaction))
+        var (channelId, shard) = ListingShard.Parse(partitionKey);
+        await rollup.StartAsync(channelId, shard, cancellationToken);
+        ListingCountsEntity? counts = null;
+        try
         {
-            await CommitChunkAsync(partitionKey, chunk, cancellationToken);
+            foreach (var chunk in changes.Chunk(ListingsPerTransaction))
+            {
+                counts = await CommitChunkAsync(partitionKey, chunk, cancellationToken);
+            }
+        }
+        catch (Exception)
+        {
+            await TryEndAsync(channelId, shard, counts);
+            throw;
+        }
+
+        await TryEndAsync(channelId, shard, counts);
+    }
+
+    /// <summary>
+    /// Ends the writer's mark. The listings are written (or the failure is the caller's to see) whatever happens here,
+    /// so neither the caller's cancellation nor a storage error may turn that into a failure.
+    /// </summary>
+    private async Task TryEndAsync(string channelId, int shard, ListingCountsEntity? counts)
+    {
+        try
+        {
+            await rollup.EndAsync(channelId, shard, counts, CancellationToken.None);
+        }
+        catch (RequestFailedException)
+        {
+            // The partition stays marked: readers read its count row until a reader clears the abandoned mark.
         }
     }
 
@@ -87,7 +117,8 @@ public sealed class ListingWriter(AppStorage storage)
         return result.IsSuccess ? result.Value! : result.Error;
     }
 
-    private async Task CommitChunkAsync(string partitionKey, ListingChange[] chunk, CancellationToken cancellationToken)
+    /// <summary>Writes one transaction's worth; returns the partition's count row as written.</summary>
+    private async Task<ListingCountsEntity> CommitChunkAsync(string partitionKey, ListingChange[] chunk, CancellationToken cancellationToken)
     {
         var actions = new List<TableTransactionAction>(chunk.Length + 1);
         foreach (var change in chunk)
@@ -108,6 +139,7 @@ public sealed class ListingWriter(AppStorage storage)
                 ? known.Clone()
                 : await ReadCountsAsync(partitionKey, cancellationToken);
             var isNew = counts.ETag == default;
+            counts.Version++;
             foreach (var change in chunk)
             {
                 counts.Add(change.Before, -1);
@@ -135,7 +167,7 @@ public sealed class ListingWriter(AppStorage storage)
                     _knownCounts[partitionKey] = counts;
                 }
 
-                return;
+                return counts;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
             {

@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
@@ -8,7 +5,6 @@ using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
-using Microsoft.Extensions.Azure;
 
 namespace InventoryMapping.Core.Tests.Mapping;
 
@@ -33,9 +29,8 @@ public sealed class LinkAllBySkuTests
     [Fact]
     public async Task Link_all_reads_item_skus_once_per_listing_partition_not_once_per_listing()
     {
-        var requests = new ItemSkuReads();
-        await using var app = await TestServices.StartAsync(services =>
-            services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var app = await TestServices.StartAsync(requests.AddTo);
         var skus = Enumerable.Range(0, 400).Select(i => $"Sku-{i:D4}").ToList();
         await SeedAsync(app, skus, skus.Where((_, i) => i % 4 != 0));
         requests.Clear();
@@ -44,8 +39,8 @@ public sealed class LinkAllBySkuTests
 
         Assert.Equal(300, job.Result[LinkAllBySku.Linked]);
         Assert.Equal(100, job.Result[LinkAllBySku.NoMatch]);
-        Assert.Equal(0, requests.PointReads);
-        Assert.InRange(requests.Queries, ListingShard.Count, 2 * ListingShard.Count);
+        Assert.Equal(0, requests.PointReads("ItemSkus"));
+        Assert.Equal(ListingShard.Count, requests.Queries("ItemSkus"));
     }
 
     [Fact]
@@ -83,37 +78,5 @@ public sealed class LinkAllBySkuTests
         var job = (await app.Get<JobStore>().GetAsync(started.JobId, default))!;
         Assert.Equal(JobStatus.Succeeded, job.Status);
         return job;
-    }
-
-    /// <summary>Counts the requests made to the ItemSkus table: keyed reads and queries.</summary>
-    private sealed class ItemSkuReads : HttpPipelinePolicy
-    {
-        private readonly ConcurrentBag<string> _paths = [];
-
-        public int PointReads => _paths.Count(p => p.Contains("ItemSkus(PartitionKey", StringComparison.Ordinal));
-
-        public int Queries => _paths.Count(p => p.EndsWith("ItemSkus()", StringComparison.Ordinal) || p.EndsWith("ItemSkus", StringComparison.Ordinal));
-
-        public void Clear() => _paths.Clear();
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message.Request);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message.Request);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(Request request)
-        {
-            if (request.Method == RequestMethod.Get)
-            {
-                _paths.Add(Uri.UnescapeDataString(request.Uri.Path));
-            }
-        }
     }
 }

@@ -5,9 +5,10 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Inventory;
 
 /// <summary>
-/// Case-insensitive partial-SKU search over the suffix index: the exact SKU by one point read, then prefix matches,
-/// then inner matches, each a row-key range query in one partition. No request reads more than a few pages,
-/// whatever the number of items.
+/// Case-insensitive partial-SKU search over the suffix index: whole-SKU suffixes that start with the query (the exact
+/// SKU sorts first among them, then the prefix matches), then inner suffixes that do, each a row-key range query in
+/// one partition; a first request reads both at once. No request reads more than a few pages, whatever the number of
+/// items.
 /// </summary>
 public sealed class InventorySearch(AppStorage storage, InventoryStore store)
 {
@@ -35,35 +36,44 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
         }
 
         var hits = new List<(string ItemId, string Sku, SkuMatch Match)>();
-        var state = token ?? new SearchToken(SkuMatch.Exact, null, 0);
-        if (state.Phase == SkuMatch.Exact)
-        {
-            if (await store.FindBySkuAsync(query, cancellationToken) is { } exact)
-            {
-                hits.Add((exact.ItemId, exact.Sku, SkuMatch.Exact));
-            }
+        SearchToken? next = token ?? new SearchToken(SkuMatch.Prefix, null, 0);
 
-            state = new SearchToken(SkuMatch.Prefix, null, 0);
-        }
+        // A search's first request usually finds every match in one page of each phase: read the inner matches'
+        // first page alongside the prefix matches', and drop it if the prefix matches fill the page.
+        var firstInner = token is null ? ReadAsync(query, new SearchToken(SkuMatch.Contains, null, 0), cancellationToken) : null;
 
         // Read on until the page is full, the matches run out, or the request has read enough; the token says where
         // the next request starts (null: no more matches).
-        SearchToken? next = state;
         for (var requests = 0; next is not null && hits.Count < pageSize && requests < MaxStorageRequests; requests++)
         {
             var current = next;
-            var page = await ReadAsync(query, current, cancellationToken);
+            Task<Page<ItemSearchEntity>> reading;
+            if (current is { Phase: SkuMatch.Contains, Storage: null, Skip: 0 } && firstInner is not null)
+            {
+                (reading, firstInner) = (firstInner, null);
+            }
+            else
+            {
+                reading = ReadAsync(query, current, cancellationToken);
+            }
+
+            var page = await reading;
             var matches = page.Values.Where(r => Qualifies(r, query, current.Phase)).Skip(current.Skip).ToList();
             var room = pageSize - hits.Count;
-            hits.AddRange(matches.Take(room).Select(r => (r.ItemId, r.Sku, current.Phase)));
+            hits.AddRange(matches.Take(room).Select(r => (r.ItemId, r.Sku, MatchOf(r, query, current.Phase))));
             next = matches.Count > room ? current with { Skip = current.Skip + room }
                 : page.ContinuationToken is { } storageToken ? new SearchToken(current.Phase, storageToken, 0)
                 : current.Phase == SkuMatch.Prefix ? new SearchToken(SkuMatch.Contains, null, 0)
                 : null;
         }
 
+        // Not needed after all: let it finish on its own, its failure observed rather than waited for.
+        _ = firstInner?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return new InventorySearchPage(await WithTitlesAsync(hits, cancellationToken), next?.Encode());
     }
+
+    private static SkuMatch MatchOf(ItemSearchEntity row, string query, SkuMatch phase) =>
+        phase == SkuMatch.Prefix && ItemSkuKeys.Unique(row.Sku) == ItemSkuKeys.Unique(query) ? SkuMatch.Exact : phase;
 
     private async Task<Page<ItemSearchEntity>> ReadAsync(string query, SearchToken state, CancellationToken cancellationToken)
     {
@@ -76,12 +86,12 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
         return await storage.ItemSearch.ReadPageAsync<ItemSearchEntity>(filter, state.Storage, StoragePageSize, cancellationToken);
     }
 
-    /// <summary>Each item once per phase: a prefix hit that is not the exact SKU; an inner hit at its first inner occurrence.</summary>
+    /// <summary>Each item once per phase: a whole-SKU hit (exact or prefix); an inner hit at its first inner occurrence.</summary>
     private static bool Qualifies(ItemSearchEntity row, string query, SkuMatch phase)
     {
         if (phase == SkuMatch.Prefix)
         {
-            return ItemSkuKeys.Unique(row.Sku) != ItemSkuKeys.Unique(query);
+            return true;
         }
 
         var first = ItemSearchRows.FirstOffset(row.Sku, query);

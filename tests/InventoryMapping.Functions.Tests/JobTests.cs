@@ -86,6 +86,31 @@ public sealed class JobTests : ApiTest
     }
 
     [Fact]
+    public async Task A_create_all_dry_run_reports_listings_whose_sku_another_listing_would_create_as_the_real_run_does()
+    {
+        await Api.PutChannelAsync("shop");
+        foreach (var sku in new[] { "Mug-1", "MUG-1", "mug-1", "Cup-2" })
+        {
+            await Api.PutListingAsync("shop", new { sku, title = sku });
+        }
+
+        var dry = (await Api.StartCreateAllAsync("shop", "dryRun=true")).Json.GetProperty("jobId").GetString()!;
+        await Api.DrainJobQueueAsync(s_timeout);
+        var real = (await Api.StartCreateAllAsync("shop")).Json.GetProperty("jobId").GetString()!;
+        await Api.DrainJobQueueAsync(s_timeout);
+
+        var wouldBe = (await Api.GetJobAsync(dry)).Json;
+        var was = (await Api.GetJobAsync(real)).Json;
+        Assert.Equal(2, wouldBe.GetProperty("result").GetProperty("created").GetInt64());
+        Assert.Equal(2, wouldBe.GetProperty("result").GetProperty("skuExists").GetInt64());
+        Assert.Equal(2, was.GetProperty("result").GetProperty("created").GetInt64());
+        Assert.Equal(2, was.GetProperty("result").GetProperty("skuExists").GetInt64());
+        Assert.Equal(
+            was.GetProperty("reported").EnumerateArray().Select(r => r.GetProperty("sku").GetString()).Order(),
+            wouldBe.GetProperty("reported").EnumerateArray().Select(r => r.GetProperty("sku").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Create_all_creates_and_links_items_and_reports_skus_that_exist()
     {
         await Api.PutChannelAsync("shop");

@@ -183,15 +183,26 @@ public sealed partial class JobRunner
             while (!_stop && _todo.TryDequeue(out var shard))
             {
                 var token = starts.GetValueOrDefault(shard);
+                var (processed, outcome) = (0, JobPageOutcome.None);
                 do
                 {
                     var page = await runner._listings.ReadJobPageAsync(job.ChannelId, shard, job.DryRun ? null : job.JobId, token, PageSize, cancellationToken);
-                    var outcome = await pass.ProcessAsync(page.Values, cancellationToken);
+                    (processed, outcome) = (processed + page.Values.Count, outcome.Plus(await pass.ProcessAsync(page.Values, cancellationToken)));
                     token = page.ContinuationToken;
-                    if (!await CheckpointAsync(shard, page.Values.Count, outcome, token, cancellationToken))
+
+                    // A dry run writes nothing to redo from: it checkpoints whole partitions, so that a pass sees every
+                    // page of a partition and can tell which SKUs it would already have created (see CreateAll).
+                    if (job.DryRun && token is not null)
+                    {
+                        continue;
+                    }
+
+                    if (!await CheckpointAsync(shard, processed, outcome, token, cancellationToken))
                     {
                         return;
                     }
+
+                    (processed, outcome) = (0, JobPageOutcome.None);
                 }
                 while (token is not null);
             }

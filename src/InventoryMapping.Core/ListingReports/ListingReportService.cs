@@ -32,8 +32,9 @@ public sealed partial class ListingReportService(
 
     public async Task<ChannelReportState> GetStateAsync(string channelId, CancellationToken cancellationToken)
     {
-        var state = await requests.GetStateAsync(channelId, cancellationToken);
+        var reading = requests.GetStateAsync(channelId, cancellationToken);
         var latest = await requests.GetLatestAsync(channelId, cancellationToken);
+        var state = await reading;
         var name = latest is null ? "neverRequested"
             : state.InFlightRequestId is not null ? Camel(latest.Status)
             : latest.Status is ReportRequestStatus.Failed or ReportRequestStatus.NoData ? Camel(latest.Status)

@@ -25,12 +25,38 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
 
     private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IListingJobPass
     {
+        private readonly PlannedItems _planned = new();
+
         public Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
-            owner.ProcessAsync(job, channel, shardSkus, page, cancellationToken);
+            owner.ProcessAsync(job, channel, shardSkus, _planned, page, cancellationToken);
+    }
+
+    /// <summary>
+    /// Dry run: the item a run would create for each SKU (ignoring case) in the current listing partition, so that a
+    /// second listing with that SKU is reported as the real run reports it. SKUs equal ignoring case share a
+    /// partition, and a dry run's pass sees all pages of a partition (the runner checkpoints dry runs by partition).
+    /// </summary>
+    private sealed class PlannedItems
+    {
+        private readonly Dictionary<string, string> _itemIdBySku = new(StringComparer.Ordinal);
+        private int _shard = -1;
+
+        /// <summary>Null if this listing's item would be created; else the id of the item an earlier listing would create.</summary>
+        public string? Claim(ListingEntity listing, string itemId)
+        {
+            var shard = ListingShard.OfSku(listing.Sku);
+            if (shard != _shard)
+            {
+                _itemIdBySku.Clear();
+                _shard = shard;
+            }
+
+            return _itemIdBySku.TryAdd(ItemSkuKeys.Unique(listing.Sku), itemId) ? null : _itemIdBySku[ItemSkuKeys.Unique(listing.Sku)];
+        }
     }
 
     private async Task<JobPageOutcome> ProcessAsync(
-        JobEntity job, Channel channel, CurrentShardSkus shardSkus, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+        JobEntity job, Channel channel, CurrentShardSkus shardSkus, PlannedItems planned, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var skus = await LinkAllBySku.SkusOfPageAsync(shardSkus, page, cancellationToken);
@@ -69,7 +95,20 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
         var linkedBefore = page.Count(l => l.IsLinked);
         if (job.DryRun)
         {
-            return Outcome(toCreate.Count + alreadyMine.Count + linkedBefore, reported, skipped: 0);
+            var wouldCreate = 0;
+            foreach (var (listing, item) in toCreate)
+            {
+                if (planned.Claim(listing, item.RowKey) is { } first)
+                {
+                    reported.Add(new ReportedListing(listing.RowKey, listing.Sku, "An item already has this SKU", [first]));
+                }
+                else
+                {
+                    wouldCreate++;
+                }
+            }
+
+            return Outcome(wouldCreate + alreadyMine.Count + linkedBefore, reported, skipped: 0);
         }
 
         var toLink = new List<LinkDecision>(alreadyMine);

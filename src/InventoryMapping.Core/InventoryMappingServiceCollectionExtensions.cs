@@ -47,6 +47,8 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<IListingJob, LinkAllBySku>();
         services.AddSingleton<IListingJob, CreateAll>();
+        services.AddSingleton<IListingJob, UnlinkDeletedItem>();
+        services.AddSingleton<ItemDeletion>();
         services.AddSpApiClient(o => configuration.GetSection(SpApiClientOptions.Section).Bind(o));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
         services.AddSingleton<SpApiConnections>();

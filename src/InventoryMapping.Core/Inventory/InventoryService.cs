@@ -78,17 +78,6 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
         return replaced.IsSuccess ? replaced.Value.ToItem() : replaced.Error;
     }
 
-    public async Task<Result<bool>> DeleteAsync(string itemId, string? ifMatch, CancellationToken cancellationToken)
-    {
-        var current = await store.GetEntityAsync(itemId, cancellationToken);
-        if (current is null)
-        {
-            return DomainError.NotFound("Item", itemId);
-        }
-
-        return await writer.DeleteAsync(current, ifMatch is null ? current.ETag : new ETag(ifMatch), cancellationToken);
-    }
-
     public async Task<Result<InventoryItem>> SetStockAsync(string itemId, string locationId, int? level, string? ifMatch, CancellationToken cancellationToken)
     {
         if (level is null or < 0)

@@ -11,7 +11,11 @@ public sealed class InventoryStore(AppStorage storage)
     public async Task<InventoryItem?> GetAsync(string itemId, CancellationToken cancellationToken) =>
         (await GetEntityAsync(itemId, cancellationToken))?.ToItem();
 
-    internal async Task<ItemEntity?> GetEntityAsync(string itemId, CancellationToken cancellationToken)
+    /// <summary>The item's row, unless there is none or it is being deleted.</summary>
+    internal async Task<ItemEntity?> GetEntityAsync(string itemId, CancellationToken cancellationToken) =>
+        await GetEntityEvenIfDeletingAsync(itemId, cancellationToken) is { DeletedAt: null } item ? item : null;
+
+    internal async Task<ItemEntity?> GetEntityEvenIfDeletingAsync(string itemId, CancellationToken cancellationToken)
     {
         if (!ItemIds.IsValid(itemId))
         {

@@ -35,4 +35,7 @@ internal sealed class ItemEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Set by the first step of a deletion: from then on the item reads as gone (see ItemDeletion).</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
 }

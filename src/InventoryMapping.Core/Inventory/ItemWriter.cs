@@ -89,20 +89,39 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
         return next;
     }
 
-    internal async Task<Result<bool>> DeleteAsync(ItemEntity item, ETag ifMatch, CancellationToken cancellationToken)
+    /// <summary>Deletion, first step: marks the item deleted under <paramref name="ifMatch"/>; readers see it as gone.</summary>
+    internal async Task<Result<ItemEntity>> MarkDeletedAsync(ItemEntity item, ETag ifMatch, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        item.DeletedAt = now;
         try
         {
-            await storage.Items.DeleteEntityAsync(item.PartitionKey, item.RowKey, ifMatch, cancellationToken);
+            var response = await storage.Items.UpdateEntityAsync(item, ifMatch, TableUpdateMode.Replace, cancellationToken);
+            item.ETag = response.Headers.ETag ?? default;
+            return item;
         }
-        catch (RequestFailedException e) when (e.Status == 412)
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
             return DomainError.PreconditionFailed($"Item '{item.RowKey}' was changed by someone else; read it again and retry.");
         }
+    }
 
+    /// <summary>Deletion: frees the item's SKU and takes it out of search and SKU lookups.</summary>
+    internal async Task RemoveSkuRowsAsync(ItemEntity item, CancellationToken cancellationToken)
+    {
         await RemoveLookupsAsync(item, keep: null, cancellationToken);
         await DeleteReservationAsync(item, cancellationToken);
-        return true;
+    }
+
+    /// <summary>Deletion, last step: the item's row.</summary>
+    internal async Task DeleteRowAsync(ItemEntity item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Items.DeleteEntityAsync(item.PartitionKey, item.RowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 
     private async Task<List<ItemEntity>> ReserveAsync(List<ItemEntity> items, Dictionary<ItemEntity, string> duplicates, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ internal interface IListingJob
 {
     JobKind Kind { get; }
 
+    /// <summary>Which listings of each partition the job goes through (see <see cref="ListingSelections"/>).</summary>
+    string Selection(JobEntity job);
+
     /// <summary>
     /// One runner's pass over <paramref name="job"/>. Its pages come in storage order, a listing partition after
     /// another, so a pass may keep what it read for one partition for the pages that follow.

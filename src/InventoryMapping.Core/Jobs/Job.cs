@@ -15,6 +15,7 @@ public sealed record Job(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    string? Error);
+    string? Error,
+    string? ItemId = null);
 
 public sealed record JobProgress(long Done, long Total);

@@ -28,6 +28,9 @@ internal sealed class JobEntity : ITableEntity
 
     public string Match { get; set; } = nameof(SkuMatchMode.Exact);
 
+    /// <summary><see cref="JobKind.UnlinkDeletedItem"/>: the deleted item.</summary>
+    public string? ItemId { get; set; }
+
     public long Done { get; set; }
 
     public long Total { get; set; }
@@ -85,5 +88,6 @@ internal sealed class JobEntity : ITableEntity
         CreatedAt,
         StartedAt,
         FinishedAt,
-        Error);
+        Error,
+        ItemId);
 }

@@ -4,4 +4,7 @@ public enum JobKind
 {
     LinkAllBySku,
     CreateAll,
+
+    /// <summary>Unlinks a channel's listings from an item that was deleted.</summary>
+    UnlinkDeletedItem,
 }

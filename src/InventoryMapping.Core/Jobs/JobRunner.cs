@@ -186,7 +186,7 @@ public sealed partial class JobRunner
                 var (processed, outcome) = (0, JobPageOutcome.None);
                 do
                 {
-                    var page = await runner._listings.ReadJobPageAsync(job.ChannelId, shard, job.DryRun ? null : job.JobId, token, PageSize, cancellationToken);
+                    var page = await runner._listings.ReadPartitionPageAsync(job.ChannelId, shard, kind.Selection(job), token, PageSize, cancellationToken);
                     (processed, outcome) = (processed + page.Values.Count, outcome.Plus(await pass.ProcessAsync(page.Values, cancellationToken)));
                     token = page.ContinuationToken;
 

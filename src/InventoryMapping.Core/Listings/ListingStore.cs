@@ -57,16 +57,11 @@ public sealed class ListingStore(AppStorage storage)
         }
     }
 
-    /// <summary>
-    /// One page of the active listings of one partition that a bulk job works on: the unlinked ones, and those the
-    /// job itself linked (so that a re-run after a crash sees its own work and the continuation stays valid).
-    /// </summary>
-    internal Task<Page<ListingEntity>> ReadJobPageAsync(string channelId, int shard, string? jobId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    /// <summary>One page of the listings of one partition that <paramref name="selection"/> (an OData filter) picks.</summary>
+    internal Task<Page<ListingEntity>> ReadPartitionPageAsync(string channelId, int shard, string selection, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {ListingShard.PartitionKey(channelId, shard)} and RowKey ge {ListingShard.FirstListingRowKey} and IsActive eq {true}") + (jobId is null
-            ? TableClient.CreateQueryFilter($" and IsLinked eq {false}")
-            : TableClient.CreateQueryFilter($" and (IsLinked eq {false} or LinkJobId eq {jobId})"));
+            $"PartitionKey eq {ListingShard.PartitionKey(channelId, shard)} and RowKey ge {ListingShard.FirstListingRowKey}") + $" and ({selection})";
         return ReadPageAsync(filter, continuation, pageSize, cancellationToken);
     }
 

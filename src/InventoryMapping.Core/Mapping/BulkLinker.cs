@@ -43,6 +43,47 @@ internal sealed class BulkLinker(ListingWriter writer, TimeProvider clock)
         return skipped;
     }
 
+    /// <summary>Unlinks those of <paramref name="listings"/> still linked to <paramref name="itemId"/>; returns how many it unlinked.</summary>
+    public async Task<long> UnlinkAsync(string channelId, string itemId, IReadOnlyList<ListingEntity> listings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        long unlinked = 0;
+        await Parallel.ForEachAsync(
+            listings.Where(l => l.IsLinked && l.LinkedItemId == itemId).GroupBy(l => l.PartitionKey),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                try
+                {
+                    await writer.CommitAsync(partition.Key, partition.Select(l => new ListingChange(l, l.Clone().Unlink(now))).ToList(), ct);
+                    Interlocked.Add(ref unlinked, partition.Count());
+                }
+                catch (ListingChangedException)
+                {
+                    // Someone edited a listing of this partition since the page was read: look at each one again.
+                    foreach (var listing in partition)
+                    {
+                        var unlinkedThis = false;
+                        await writer.UpdateAsync(
+                            channelId,
+                            listing.RowKey,
+                            ifMatch: null,
+                            current =>
+                            {
+                                unlinkedThis = current.IsLinked && current.LinkedItemId == itemId;
+                                return unlinkedThis ? current.Unlink(now) : (ListingEntity?)null;
+                            },
+                            ct);
+                        if (unlinkedThis)
+                        {
+                            Interlocked.Increment(ref unlinked);
+                        }
+                    }
+                }
+            });
+        return unlinked;
+    }
+
     private static Result<ListingEntity?> Relink(ListingEntity current, LinkDecision decision, DateTimeOffset now, string jobId)
     {
         if (!current.IsLinked)

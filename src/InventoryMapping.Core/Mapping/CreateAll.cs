@@ -21,6 +21,8 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
 
     public JobKind Kind => JobKind.CreateAll;
 
+    public string Selection(JobEntity job) => ListingSelections.UnlinkedOrLinkedBy(job);
+
     public IListingJobPass Start(JobEntity job, Channel channel) => new Pass(this, job, channel, new CurrentShardSkus(items, withLoose: false));
 
     private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IListingJobPass

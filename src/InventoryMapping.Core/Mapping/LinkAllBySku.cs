@@ -18,6 +18,8 @@ internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IL
 
     public JobKind Kind => JobKind.LinkAllBySku;
 
+    public string Selection(JobEntity job) => ListingSelections.UnlinkedOrLinkedBy(job);
+
     public IListingJobPass Start(JobEntity job, Channel channel)
     {
         var mode = Enum.Parse<SkuMatchMode>(job.Match);

@@ -1,11 +1,12 @@
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Inventory;
+using InventoryMapping.Mapping;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Inventory;
 
-public sealed class InventoryFunctions(InventoryService inventory, InventorySearch search)
+public sealed class InventoryFunctions(InventoryService inventory, InventorySearch search, ItemDeletion deletion)
 {
     [Function("SearchInventory")]
     public async Task<IResult> Search(
@@ -41,7 +42,7 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
     [Function("DeleteItem")]
     public async Task<IResult> Delete(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
-        Responses.Of(await inventory.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), _ => TypedResults.NoContent());
+        Responses.Of(await deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => Responses.Status(StatusCodes.Status202Accepted, deleted));
 
     [Function("PutItemStock")]
     public Task<IResult> PutStock(

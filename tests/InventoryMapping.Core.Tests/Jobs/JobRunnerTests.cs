@@ -81,6 +81,8 @@ public sealed class JobRunnerTests
     {
         public JobKind Kind => JobKind.LinkAllBySku;
 
+        public string Selection(JobEntity job) => ListingSelections.UnlinkedOrLinkedBy(job);
+
         public IListingJobPass Start(JobEntity job, Channel channel) => this;
 
         public Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>

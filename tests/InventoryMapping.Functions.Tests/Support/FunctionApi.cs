@@ -96,6 +96,9 @@ public sealed class FunctionApi(TestServices app)
     public Task<ApiResponse> GetItemAsync(string itemId) =>
         CallAsync<InventoryFunctions>((f, r) => f.Get(r, itemId, default), "GET");
 
+    public Task<ApiResponse> DeleteItemAsync(string itemId, string? ifMatch = null) =>
+        CallAsync<InventoryFunctions>((f, r) => f.Delete(r, itemId, default), "DELETE", ifMatch: ifMatch);
+
     public Task<ApiResponse> SearchAsync(string query) =>
         CallAsync<InventoryFunctions>((f, r) => f.Search(r, default), "GET", query: query);
 

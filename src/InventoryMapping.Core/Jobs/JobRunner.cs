@@ -146,6 +146,7 @@ public sealed partial class JobRunner
     private sealed class PartitionWork(JobRunner runner, JobEntity job, Channel channel, IListingJob kind, DateTimeOffset deadline)
     {
         private readonly SemaphoreSlim _checkpoint = new(1, 1);
+        private readonly List<PageDone> _unsaved = [];
         private readonly Dictionary<int, string> _cursors = JsonSerializer.Deserialize<Dictionary<int, string>>(job.ShardCursors) ?? [];
         private readonly ConcurrentQueue<int> _todo = new(Enumerable.Range(0, ListingShard.Count).Where(shard => (job.ShardsDone & Bit(shard)) == 0));
         private Exception? _failure;
@@ -208,50 +209,90 @@ public sealed partial class JobRunner
             }
         }
 
-        /// <summary>Records a processed page; false when this slice should stop (lease lost or time up).</summary>
+        /// <summary>
+        /// Records a processed page; false when this slice should stop (lease lost or time up). Checkpoints are saved
+        /// one at a time, and a save takes every page recorded while the previous one was under way (group commit):
+        /// sixteen workers would otherwise queue behind one job row, one write per page.
+        /// </summary>
         private async Task<bool> CheckpointAsync(int shard, int processed, JobPageOutcome outcome, string? next, CancellationToken cancellationToken)
         {
+            var mine = new PageDone(shard, processed, outcome, next, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+            lock (_unsaved)
+            {
+                _unsaved.Add(mine);
+            }
+
             await _checkpoint.WaitAsync(cancellationToken);
             try
             {
-                if (LostLease)
+                if (!mine.Saved.Task.IsCompleted)
                 {
-                    return false;
+                    await SaveUnsavedAsync(cancellationToken);
                 }
-
-                if (outcome.Reported.Count > 0)
-                {
-                    await runner._jobs.WritePageReportAsync(job.JobId, job.Pages, outcome.Reported, cancellationToken);
-                }
-
-                Record(job, processed, outcome);
-                if (next is null)
-                {
-                    job.ShardsDone |= Bit(shard);
-                    _cursors.Remove(shard);
-                }
-                else
-                {
-                    _cursors[shard] = next;
-                }
-
-                job.ShardCursors = JsonSerializer.Serialize(_cursors);
-                job.LeaseUntil = runner._clock.GetUtcNow() + Lease;
-                if (!await runner._jobs.TrySaveAsync(job, cancellationToken))
-                {
-                    LostLease = true;
-                    _stop = true;
-                    return false;
-                }
-
-                _stop |= runner._clock.GetUtcNow() >= deadline;
-                return !_stop;
             }
             finally
             {
                 _checkpoint.Release();
             }
+
+            return await mine.Saved.Task && !_stop;
         }
+
+        private async Task SaveUnsavedAsync(CancellationToken cancellationToken)
+        {
+            List<PageDone> batch;
+            lock (_unsaved)
+            {
+                batch = [.. _unsaved];
+                _unsaved.Clear();
+            }
+
+            try
+            {
+                var saved = !LostLease && await SaveAsync(batch, cancellationToken);
+                batch.ForEach(page => page.Saved.SetResult(saved));
+            }
+            catch (Exception e)
+            {
+                batch.ForEach(page => page.Saved.SetException(e));
+            }
+        }
+
+        private async Task<bool> SaveAsync(IReadOnlyList<PageDone> batch, CancellationToken cancellationToken)
+        {
+            foreach (var page in batch)
+            {
+                if (page.Outcome.Reported.Count > 0)
+                {
+                    await runner._jobs.WritePageReportAsync(job.JobId, job.Pages, page.Outcome.Reported, cancellationToken);
+                }
+
+                Record(job, page.Processed, page.Outcome);
+                if (page.Next is null)
+                {
+                    job.ShardsDone |= Bit(page.Shard);
+                    _cursors.Remove(page.Shard);
+                }
+                else
+                {
+                    _cursors[page.Shard] = page.Next;
+                }
+            }
+
+            job.ShardCursors = JsonSerializer.Serialize(_cursors);
+            job.LeaseUntil = runner._clock.GetUtcNow() + Lease;
+            if (!await runner._jobs.TrySaveAsync(job, cancellationToken))
+            {
+                LostLease = true;
+                _stop = true;
+                return false;
+            }
+
+            _stop |= runner._clock.GetUtcNow() >= deadline;
+            return true;
+        }
+
+        private sealed record PageDone(int Shard, int Processed, JobPageOutcome Outcome, string? Next, TaskCompletionSource<bool> Saved);
 
         private static long Bit(int shard) => 1L << shard;
     }

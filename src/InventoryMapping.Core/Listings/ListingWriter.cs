@@ -54,9 +54,10 @@ public sealed class ListingWriter(AppStorage storage, ListingCountsRollup rollup
         {
             await rollup.EndAsync(channelId, shard, counts, CancellationToken.None);
         }
-        catch (RequestFailedException)
+        catch (Exception)
         {
-            // The partition stays marked: readers read its count row until a reader clears the abandoned mark.
+            // Whatever went wrong, the partition only stays marked: readers read its count row until a reader clears
+            // the abandoned mark. Failing the write for it would report listings as unwritten that are written.
         }
     }
 

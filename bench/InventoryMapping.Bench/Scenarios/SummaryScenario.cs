@@ -57,8 +57,7 @@ public sealed class SummaryScenario : IBenchScenario
             storage.Channels.GetEntityIfExistsAsync<TableEntity>(ChannelPartition, BulkSeeder.ChannelId, cancellationToken: cancellationToken),
             storage.Channels.GetEntityIfExistsAsync<TableEntity>(CountsPartition, BulkSeeder.ChannelId, cancellationToken: cancellationToken),
             storage.ReportRequests.GetEntityIfExistsAsync<TableEntity>(BulkSeeder.ChannelId, "!state", cancellationToken: cancellationToken),
-            storage.ReportRequests.QueryAsync<TableEntity>($"PartitionKey eq '{BulkSeeder.ChannelId}' and RowKey gt '!state'", maxPerPage: 1, cancellationToken: cancellationToken)
-                .AsPages().GetAsyncEnumerator(cancellationToken).MoveNextAsync().AsTask()));
+            storage.ReportRequests.ReadPageAsync<TableEntity>($"PartitionKey eq '{BulkSeeder.ChannelId}' and RowKey gt '!state'", continuation: null, pageSize: 1, cancellationToken)));
 
         BenchReport.Line("scenario", Name);
         BenchReport.Line("N (listings)", args.N.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));

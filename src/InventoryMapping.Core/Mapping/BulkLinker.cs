@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InventoryMapping.Listings;
 
 namespace InventoryMapping.Mapping;
@@ -11,86 +12,83 @@ internal sealed class BulkLinker(ListingWriter writer, TimeProvider clock)
     public async Task<IReadOnlyCollection<string>> LinkAsync(string channelId, string jobId, IReadOnlyList<LinkDecision> links, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var skipped = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(
-            links.GroupBy(d => d.Listing.PartitionKey),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (partition, ct) =>
-            {
-                var changes = partition.Select(d => new ListingChange(d.Listing, d.Listing.Clone().LinkTo(d.Item!, now, jobId))).ToList();
-                try
-                {
-                    await writer.CommitAsync(partition.Key, changes, ct);
-                }
-                catch (ListingChangedException)
-                {
-                    // Someone edited a listing of this partition since the page was read: decide each one again.
-                    foreach (var decision in partition)
-                    {
-                        var result = await writer.UpdateAsync(
-                            channelId,
-                            decision.Listing.RowKey,
-                            ifMatch: null,
-                            current => Relink(current, decision, now, jobId),
-                            ct);
-                        if (!result.IsSuccess)
-                        {
-                            skipped.Add(decision.Listing.RowKey);
-                        }
-                    }
-                }
-            });
-        return skipped;
+        var byListing = links.ToDictionary(d => d.Listing.RowKey, StringComparer.Ordinal);
+        var (_, refused) = await WriteAsync(
+            channelId,
+            links.Select(d => d.Listing),
+            listing => listing.LinkTo(byListing[listing.RowKey].Item!, now, jobId),
+            (listing, current) => !current.IsLinked ? current.LinkTo(byListing[listing.RowKey].Item!, now, jobId)
+                : current.LinkJobId == jobId ? (ListingEntity?)null
+                : DomainError.Conflict($"Listing '{current.RowKey}' was linked by someone else meanwhile."),
+            cancellationToken);
+        return refused;
     }
 
     /// <summary>Unlinks those of <paramref name="listings"/> still linked to <paramref name="itemId"/>; returns how many it unlinked.</summary>
     public async Task<long> UnlinkAsync(string channelId, string itemId, IReadOnlyList<ListingEntity> listings, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        long unlinked = 0;
+        var (changed, _) = await WriteAsync(
+            channelId,
+            listings.Where(l => l.IsLinked && l.LinkedItemId == itemId),
+            listing => listing.Unlink(now),
+            (_, current) => current.IsLinked && current.LinkedItemId == itemId ? current.Unlink(now) : (ListingEntity?)null,
+            cancellationToken);
+        return changed;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="change"/> of each listing, a partition per transaction group. If a listing of a partition
+    /// changed since it was read, each listing of that partition is decided again on its current row with
+    /// <paramref name="decideAgain"/> (null: nothing to do). Returns how many listings were changed, and the ids of those
+    /// <paramref name="decideAgain"/> refused.
+    /// </summary>
+    private async Task<(long Changed, IReadOnlyCollection<string> Refused)> WriteAsync(
+        string channelId,
+        IEnumerable<ListingEntity> listings,
+        Func<ListingEntity, ListingEntity> change,
+        Func<ListingEntity, ListingEntity, Result<ListingEntity?>> decideAgain,
+        CancellationToken cancellationToken)
+    {
+        long changed = 0;
+        var refused = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(
-            listings.Where(l => l.IsLinked && l.LinkedItemId == itemId).GroupBy(l => l.PartitionKey),
+            listings.GroupBy(l => l.PartitionKey),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 try
                 {
-                    await writer.CommitAsync(partition.Key, partition.Select(l => new ListingChange(l, l.Clone().Unlink(now))).ToList(), ct);
-                    Interlocked.Add(ref unlinked, partition.Count());
+                    await writer.CommitAsync(partition.Key, partition.Select(l => new ListingChange(l, change(l.Clone()))).ToList(), ct);
+                    Interlocked.Add(ref changed, partition.Count());
                 }
                 catch (ListingChangedException)
                 {
-                    // Someone edited a listing of this partition since the page was read: look at each one again.
                     foreach (var listing in partition)
                     {
-                        var unlinkedThis = false;
-                        await writer.UpdateAsync(
+                        var changedThis = false;
+                        var result = await writer.UpdateAsync(
                             channelId,
                             listing.RowKey,
                             ifMatch: null,
                             current =>
                             {
-                                unlinkedThis = current.IsLinked && current.LinkedItemId == itemId;
-                                return unlinkedThis ? current.Unlink(now) : (ListingEntity?)null;
+                                var decided = decideAgain(listing, current);
+                                changedThis = decided.IsSuccess && decided.Value is not null;
+                                return decided;
                             },
                             ct);
-                        if (unlinkedThis)
+                        if (!result.IsSuccess)
                         {
-                            Interlocked.Increment(ref unlinked);
+                            refused.Add(listing.RowKey);
+                        }
+                        else if (changedThis)
+                        {
+                            Interlocked.Increment(ref changed);
                         }
                     }
                 }
             });
-        return unlinked;
-    }
-
-    private static Result<ListingEntity?> Relink(ListingEntity current, LinkDecision decision, DateTimeOffset now, string jobId)
-    {
-        if (!current.IsLinked)
-        {
-            return current.LinkTo(decision.Item!, now, jobId);
-        }
-
-        return current.LinkJobId == jobId ? (ListingEntity?)null : DomainError.Conflict($"Listing '{current.RowKey}' was linked by someone else meanwhile.");
+        return (changed, refused);
     }
 }

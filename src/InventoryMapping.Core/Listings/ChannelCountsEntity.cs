@@ -23,6 +23,7 @@ internal sealed class ChannelCountsEntity : ITableEntity
     /// <summary>JSON array of <see cref="ListingShard.Count"/> <see cref="ShardCounts"/>, by shard.</summary>
     public string Shards { get; set; } = "[]";
 
+    /// <summary>The partitions' counts; all empty for a row not written yet (a channel no listing was written to).</summary>
     public ShardCounts[] ReadShards()
     {
         var shards = JsonSerializer.Deserialize<ShardCounts[]>(Shards) ?? [];

@@ -18,7 +18,7 @@ namespace InventoryMapping.Listings;
 /// partition nobody has started writing for <see cref="AbandonedAfter"/> is cleared by the reader that finds it.
 /// Changes to one channel's row in this process are applied together, one write for all that queued meanwhile.
 /// </summary>
-public sealed class ListingCountsRollup(AppStorage storage, TimeProvider clock)
+public sealed class ListingCountsRollup(AppStorage storage, ListingStore listings, TimeProvider clock)
 {
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
     private const int ConflictRetries = 30;
@@ -29,9 +29,9 @@ public sealed class ListingCountsRollup(AppStorage storage, TimeProvider clock)
     public async Task<ChannelCounts> ReadAsync(string channelId, CancellationToken cancellationToken)
     {
         var row = await storage.Channels.GetEntityIfExistsAsync<ChannelCountsEntity>(ChannelCountsEntity.Partition, channelId, cancellationToken: cancellationToken);
-        var shards = row.HasValue ? row.Value!.ReadShards() : [.. Enumerable.Repeat(ShardCounts.Empty, ListingShard.Count)];
+        var shards = (row.HasValue ? row.Value! : new ChannelCountsEntity()).ReadShards();
         var busy = Enumerable.Range(0, ListingShard.Count).Where(shard => shards[shard].Writers > 0).ToList();
-        var current = await Task.WhenAll(busy.Select(shard => ReadCountRowAsync(channelId, shard, cancellationToken)));
+        var current = await Task.WhenAll(busy.Select(shard => listings.GetCountsAsync(ListingShard.PartitionKey(channelId, shard), cancellationToken)));
         var now = clock.GetUtcNow();
         var abandoned = new List<(int Shard, ListingCountsEntity Row)>();
         for (var i = 0; i < busy.Count; i++)
@@ -90,13 +90,6 @@ public sealed class ListingCountsRollup(AppStorage storage, TimeProvider clock)
                 }
             },
             cancellationToken);
-    }
-
-    private async Task<ListingCountsEntity> ReadCountRowAsync(string channelId, int shard, CancellationToken cancellationToken)
-    {
-        var partitionKey = ListingShard.PartitionKey(channelId, shard);
-        var row = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
     }
 
     /// <summary>

@@ -21,6 +21,13 @@ public sealed class ListingStore(AppStorage storage)
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>
+    internal async Task<ListingCountsEntity> GetCountsAsync(string partitionKey, CancellationToken cancellationToken)
+    {
+        var row = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
+    }
+
     public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         var filter = Filter(query.ChannelId, query.Link, query.IsFba, query.IsActive);

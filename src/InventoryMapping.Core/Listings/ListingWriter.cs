@@ -10,7 +10,7 @@ namespace InventoryMapping.Listings;
 /// partition's count row, both under optimistic concurrency, so counts can never drift from the listings. Around
 /// them the writer tells the channel's <see cref="ListingCountsRollup"/> it is at work and what it ended with.
 /// </summary>
-public sealed class ListingWriter(AppStorage storage, ListingCountsRollup rollup)
+public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
     private const int CountConflictRetries = 20;
@@ -138,7 +138,7 @@ public sealed class ListingWriter(AppStorage storage, ListingCountsRollup rollup
         {
             var counts = attempt == 0 && _knownCounts.TryGetValue(partitionKey, out var known)
                 ? known.Clone()
-                : await ReadCountsAsync(partitionKey, cancellationToken);
+                : await listings.GetCountsAsync(partitionKey, cancellationToken);
             var isNew = counts.ETag == default;
             counts.Version++;
             foreach (var change in chunk)
@@ -192,11 +192,5 @@ public sealed class ListingWriter(AppStorage storage, ListingCountsRollup rollup
                 }
             }
         }
-    }
-
-    private async Task<ListingCountsEntity> ReadCountsAsync(string partitionKey, CancellationToken cancellationToken)
-    {
-        var row = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
     }
 }

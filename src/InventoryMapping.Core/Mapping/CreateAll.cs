@@ -61,7 +61,7 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
         JobEntity job, Channel channel, CurrentShardSkus shardSkus, PlannedItems planned, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var skus = await LinkAllBySku.SkusOfPageAsync(shardSkus, page, cancellationToken);
+        var skus = await shardSkus.ForPageAsync(page, cancellationToken);
         var holders = new ItemReference?[page.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, page.Count),

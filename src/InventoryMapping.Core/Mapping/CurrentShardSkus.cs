@@ -1,4 +1,5 @@
 using InventoryMapping.Inventory;
+using InventoryMapping.Listings;
 
 namespace InventoryMapping.Mapping;
 
@@ -14,4 +15,16 @@ internal sealed class CurrentShardSkus(InventoryStore items, bool withLoose)
         _current is { } current && current.Shard == shard
             ? current
             : _current = await items.ReadSkusOfShardAsync(shard, withLoose, cancellationToken);
+
+    /// <summary>For each listing of the page, the item SKUs of its partition.</summary>
+    public async Task<ShardItemSkus[]> ForPageAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+    {
+        var skus = new ShardItemSkus[page.Count];
+        for (var i = 0; i < page.Count; i++)
+        {
+            skus[i] = await ForAsync(ListingShard.OfSku(page[i].Sku), cancellationToken);
+        }
+
+        return skus;
+    }
 }

@@ -30,7 +30,7 @@ internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IL
     {
         public async Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
         {
-            var skus = await SkusOfPageAsync(shardSkus, page, cancellationToken);
+            var skus = await shardSkus.ForPageAsync(page, cancellationToken);
             var decisions = new LinkDecision[page.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, page.Count),
@@ -47,18 +47,6 @@ internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IL
                 .ToList();
             return new JobPageOutcome(counts, reported);
         }
-    }
-
-    /// <summary>For each listing of the page, the item SKUs of its partition (read once a partition: pages come in partition order).</summary>
-    internal static async Task<ShardItemSkus[]> SkusOfPageAsync(CurrentShardSkus shardSkus, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
-    {
-        var skus = new ShardItemSkus[page.Count];
-        for (var i = 0; i < page.Count; i++)
-        {
-            skus[i] = await shardSkus.ForAsync(ListingShard.OfSku(page[i].Sku), cancellationToken);
-        }
-
-        return skus;
     }
 
     private async ValueTask<LinkDecision> DecideAsync(ListingEntity listing, ShardItemSkus skus, SkuMatchMode mode, CancellationToken cancellationToken)

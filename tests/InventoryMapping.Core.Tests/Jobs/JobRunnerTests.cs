@@ -1,5 +1,4 @@
 using InventoryMapping.Channels;
-using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
 using InventoryMapping.Testing;
@@ -19,8 +18,7 @@ public sealed class JobRunnerTests
             services.RemoveAll<IListingJob>();
             services.AddSingleton<IListingJob>(new AlwaysFailing());
         });
-        await app.Get<ChannelService>().PutAsync("shop", new ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
-        await app.Get<ListingBatchWriter>().UpsertAsync("shop", [new ListingInput("A", "t")], null, default);
+        await ShopSeed.SeedAsync(app, ["A"], []);
         var job = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
         var runner = app.Get<JobRunner>();
 
@@ -42,10 +40,8 @@ public sealed class JobRunnerTests
     {
         var clock = new SteppingClock(new FakeTimeProvider(DateTimeOffset.UtcNow), TimeSpan.FromSeconds(50));
         await using var app = await TestServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
-        await app.Get<ChannelService>().PutAsync("shop", new ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
         var skus = Enumerable.Range(0, 400).Select(i => $"Slice-{i:D4}").ToList();
-        await app.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t")).ToList(), null, default);
-        await app.Get<InventoryService>().CreateManyAsync(skus.Select(s => new ItemDefinition(s, "t")).ToList(), default);
+        await ShopSeed.SeedAsync(app, skus, skus);
         var job = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
         var runner = app.Get<JobRunner>();
 

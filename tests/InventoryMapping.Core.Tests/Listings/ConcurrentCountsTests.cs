@@ -1,4 +1,3 @@
-using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
@@ -17,11 +16,8 @@ public sealed class ConcurrentCountsTests : IAsyncLifetime
     [Fact]
     public async Task Counts_stay_exact_under_concurrent_links_unlinks_and_a_bulk_job()
     {
-        await _app.Get<InventoryMapping.Channels.ChannelService>().PutAsync(
-            "shop", new InventoryMapping.Channels.ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
         var skus = Enumerable.Range(0, 300).Select(i => $"C-{i:D4}").ToList();
-        await _app.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t")).ToList(), null, default);
-        await _app.Get<InventoryService>().CreateManyAsync(skus.Take(200).Select(s => new ItemDefinition(s, "t")).ToList(), default);
+        await ShopSeed.SeedAsync(_app, skus, skus.Take(200));
         var links = _app.Get<LinkService>();
         var job = (await _app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
 

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
@@ -58,10 +57,8 @@ public sealed class ListingCountsRollupTests
 
     private static async Task<List<string>> SeedAsync(TestServices app, int count)
     {
-        await app.Get<ChannelService>().PutAsync("shop", new ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
         var skus = Enumerable.Range(0, count).Select(i => $"R-{i:D4}").ToList();
-        await app.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t")).ToList(), null, default);
-        await app.Get<InventoryService>().CreateManyAsync(skus.Select(s => new ItemDefinition(s, "t")).ToList(), default);
+        await ShopSeed.SeedAsync(app, skus, skus);
         return skus;
     }
 

@@ -1,4 +1,3 @@
-using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
@@ -32,7 +31,7 @@ public sealed class LinkAllBySkuTests
         var requests = new StorageRequestLog();
         await using var app = await TestServices.StartAsync(requests.AddTo);
         var skus = Enumerable.Range(0, 400).Select(i => $"Sku-{i:D4}").ToList();
-        await SeedAsync(app, skus, skus.Where((_, i) => i % 4 != 0));
+        await ShopSeed.SeedAsync(app, skus, skus.Where((_, i) => i % 4 != 0));
         requests.Clear();
 
         var job = await RunLinkAllAsync(app, SkuMatchMode.Exact);
@@ -47,7 +46,7 @@ public sealed class LinkAllBySkuTests
     public async Task A_reservation_a_crash_left_uncommitted_links_if_its_item_exists_and_never_if_not()
     {
         await using var app = await TestServices.StartAsync();
-        await SeedAsync(app, ["KEEP-1", "GONE-2"], ["KEEP-1"]);
+        await ShopSeed.SeedAsync(app, ["KEEP-1", "GONE-2"], ["KEEP-1"]);
         var storage = app.Get<AppStorage>();
         var (partition, rowKey) = ItemSkuKeys.UniqueRow("KEEP-1");
         var kept = (await storage.ItemSkus.GetEntityAsync<ItemSkuEntity>(partition, rowKey)).Value;
@@ -62,13 +61,6 @@ public sealed class LinkAllBySkuTests
         Assert.Equal(1, job.Result[LinkAllBySku.NoMatch]);
         var listing = await app.Get<ListingStore>().GetAsync("shop", ListingIds.FromSku("KEEP-1"), includeSyncStatus: false, default);
         Assert.Equal(kept.ItemId, listing!.LinkedItem!.ItemId);
-    }
-
-    private static async Task SeedAsync(TestServices app, IReadOnlyList<string> listingSkus, IEnumerable<string> itemSkus)
-    {
-        await app.Get<ChannelService>().PutAsync("shop", new ChannelDefinition("S", "n", "EU", ["A1F83G8C2ARO7P"], null, null, null), null, default);
-        await app.Get<ListingBatchWriter>().UpsertAsync("shop", listingSkus.Select(s => new ListingInput(s, "t")).ToList(), null, default);
-        await app.Get<InventoryService>().CreateManyAsync(itemSkus.Select(s => new ItemDefinition(s, "t")).ToList(), default);
     }
 
     private static async Task<Job> RunLinkAllAsync(TestServices app, SkuMatchMode mode)

@@ -17,8 +17,11 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly AzuriteServer _azurite;
     private readonly ServiceProvider _services;
 
-    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix, RequestLog requests)
+    private readonly IConfiguration _configuration;
+
+    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix, RequestLog requests, IConfiguration configuration)
     {
+        _configuration = configuration;
         _azurite = azurite;
         _services = services;
         Prefix = prefix;
@@ -58,19 +61,27 @@ public sealed class BenchHost : IAsyncDisposable
                 [StorageOptions.JobsQueueSetting] = prefix + "jobs",
             })
             .Build();
+        var requests = new RequestLog(prefix);
+        var provider = Services(configuration, requests);
+        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
+        return new BenchHost(azurite, provider, prefix, requests, configuration);
+    }
+
+    /// <summary>Another instance of the app on the same storage (a fresh process, as far as its services go).</summary>
+    public ServiceProvider StartInstance() => Services(_configuration, new RequestLog(Prefix));
+
+    private static ServiceProvider Services(IConfiguration configuration, RequestLog requests)
+    {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IConfiguration>(configuration);
+            .AddSingleton(configuration);
         services.AddInventoryMapping(configuration);
-        var requests = new RequestLog(prefix);
         services.AddAzureClients(clients => clients.ConfigureDefaults(options =>
         {
             options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
             options.Retry.NetworkTimeout = NetworkTimeout;
         }));
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
-        return new BenchHost(azurite, provider, prefix, requests);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     /// <summary>A new, empty table for a raw baseline.</summary>

@@ -81,20 +81,16 @@ public static class RawRows
         return new TableEntity(Bucket("n", sku), rowKey) { ["Committed"] = false, ["ItemIds"] = itemId };
     }
 
-    /// <summary>One search row per suffix of the upper-cased SKU ("s" + first character partition).</summary>
-    public static IEnumerable<TableEntity> Search(string itemId, string sku)
-    {
-        var upper = sku.ToUpperInvariant();
-        var offset = 0;
-        foreach (var rune in upper.EnumerateRunes())
+    /// <summary>The item's change-log row (UTC hour + item partition; ticks and item id).</summary>
+    public static TableEntity Change(string itemId, ItemDefinition definition, DateTimeOffset now) =>
+        new(now.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture) + ItemIds.PartitionOf(itemId), now.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + itemId)
         {
-            var suffix = TableKey.Encode(upper[offset..]);
-            yield return new TableEntity(SearchPartition(suffix), suffix + "|" + itemId) { ["ItemId"] = itemId, ["Sku"] = sku, ["Offset"] = offset };
-            offset += rune.Utf16SequenceLength;
-        }
-    }
-
-    public static string SearchPartition(string encodedText) => "s" + encodedText[0];
+            ["ItemId"] = itemId,
+            ["Sku"] = definition.Sku,
+            ["Title"] = definition.Title,
+            ["Deleted"] = false,
+            ["Ticks"] = now.UtcTicks,
+        };
 
     private static string Bucket(string kind, string sku) =>
         kind + SkuBucket.Of(sku).ToString("x2", CultureInfo.InvariantCulture);

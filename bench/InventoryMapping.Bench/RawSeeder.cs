@@ -6,7 +6,7 @@ namespace InventoryMapping.Bench;
 
 /// <summary>
 /// The raw baseline of seeding: the rows the app writes for the same chunks (listings with a count row per
-/// transaction; items with their SKU reservation written twice, normalized-SKU row and search rows), as plain
+/// transaction; items with their SKU reservation written twice, normalized-SKU row and change-log row), as plain
 /// batch upserts into fresh tables, chunk by chunk like the bulk calls.
 /// </summary>
 public sealed class RawSeeder(int chunk, int parallelism)
@@ -24,7 +24,7 @@ public sealed class RawSeeder(int chunk, int parallelism)
     private long _countRows;
     private long _items;
     private long _skuRows;
-    private long _searchRows;
+    private long _changeRows;
 
     public long Listings => _listings;
 
@@ -35,9 +35,9 @@ public sealed class RawSeeder(int chunk, int parallelism)
     /// <summary>Reservation rows (each written twice: reserved, then committed) and normalized-SKU rows.</summary>
     public long SkuRows => _skuRows;
 
-    public long SearchRows => _searchRows;
+    public long ChangeRows => _changeRows;
 
-    public long Entities => _listings + _countRows + _items + _skuRows + _searchRows;
+    public long Entities => _listings + _countRows + _items + _skuRows + _changeRows;
 
     public async Task ListingsAsync(TableClient table, string channelId, IReadOnlyList<ListingInput> listings, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ public sealed class RawSeeder(int chunk, int parallelism)
         });
     }
 
-    /// <summary>Writes the rows of <paramref name="items"/> to the raw tables (no search rows without a search table); returns the item ids by SKU.</summary>
+    /// <summary>Writes the rows of <paramref name="items"/> to the raw tables (no change-log rows without a change table); returns the item ids by SKU.</summary>
     public async Task<IReadOnlyDictionary<string, string>> ItemsAsync(RawItemTables tables, IReadOnlyList<ItemDefinition> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -70,19 +70,20 @@ public sealed class RawSeeder(int chunk, int parallelism)
             var first = Random.Shared.Next(ItemIds.PartitionCount);
             var withIds = part.Select((d, i) => (Id: ItemIds.New((first + i / 100) % ItemIds.PartitionCount), Definition: d)).ToList();
             var writer = new RawWriter(ItemTransactionsPerChunk);
-            var search = tables.ItemSearch is null ? [] : withIds.SelectMany(x => RawRows.Search(x.Id, x.Definition.Sku!)).ToList();
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: false)), ct);
-            if (tables.ItemSearch is { } searchTable)
-            {
-                await writer.UpsertAsync(searchTable, search, ct);
-            }
-
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.LooseSku(x.Id, x.Definition.Sku!)), ct);
             await writer.UpsertAsync(tables.Items, withIds.Select(x => RawRows.Item(x.Id, x.Definition, now)), ct);
+            var changes = 0;
+            if (tables.ItemChanges is { } changeTable)
+            {
+                await writer.UpsertAsync(changeTable, withIds.Select(x => RawRows.Change(x.Id, x.Definition, now)), ct);
+                changes = withIds.Count;
+            }
+
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: true)), ct);
             Interlocked.Add(ref _items, part.Length);
             Interlocked.Add(ref _skuRows, 3L * part.Length);
-            Interlocked.Add(ref _searchRows, search.Count);
+            Interlocked.Add(ref _changeRows, changes);
             foreach (var (id, definition) in withIds)
             {
                 ids[definition.Sku!] = id;

@@ -26,7 +26,7 @@ var tableNames = [
   'Listings'
   'Items'
   'ItemSkus'
-  'ItemSearch'
+  'ItemChanges'
   'Jobs'
   'Settings'
   'ReportRequests'
@@ -34,6 +34,7 @@ var tableNames = [
 
 var containerNames = [
   'jobreports'
+  'searchindex'
   'imports'
   'exports'
   'reports'

@@ -42,7 +42,11 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<ItemWriter>();
         services.AddSingleton<InventoryService>();
-        services.AddSingleton<InventorySearch>();
+        services.AddOptions<ItemSearchOptions>().Bind(configuration.GetSection(ItemSearchOptions.Section));
+        services.AddSingleton<ItemChangeLog>();
+        services.AddSingleton<ItemSearchSnapshots>();
+        services.AddSingleton<ItemSearchIndex>();
+        services.AddSingleton<IInventorySearch, InventorySearch>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<IListingJob, LinkAllBySku>();

@@ -85,6 +85,15 @@ public sealed class FunctionsMetadataContractTests
         Assert.Equal(schedule, trigger.GetProperty("schedule").GetString());
     }
 
+    [Fact]
+    public void The_search_snapshot_timer_runs_every_ten_minutes()
+    {
+        var trigger = Trigger("WriteSearchSnapshot");
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 */10 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
     private static JsonElement Trigger(string name)
     {
         var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);

@@ -167,7 +167,7 @@ public sealed class JobTests : ApiTest
         Assert.Equal(0, counts.Unlinked);
         foreach (var sku in skus)
         {
-            var hits = (await App.Get<InventoryMapping.Inventory.InventorySearch>().SearchAsync(sku, 10, null, default)).Value!.Items;
+            var hits = (await App.Get<InventoryMapping.Inventory.IInventorySearch>().SearchAsync(sku, 10, null, default)).Value!.Items;
             Assert.Single(hits, h => h.Sku == sku);
         }
     }

@@ -1,3 +1,3 @@
 namespace InventoryMapping.Inventory;
 
-public sealed record InventorySearchHit(string ItemId, string Sku, string Title, SkuMatch Match);
+public sealed record InventorySearchHit(string ItemId, string Sku, string Title, SearchMatch Match);

@@ -20,8 +20,8 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>Unique-SKU reservations and normalized-SKU lookups of inventory items.</summary>
     public TableClient ItemSkus => Table("ItemSkus");
 
-    /// <summary>The suffix index behind partial-SKU search.</summary>
-    public TableClient ItemSearch => Table("ItemSearch");
+    /// <summary>The log of item changes that keeps every instance's search index current (see Inventory.ItemChangeLog).</summary>
+    public TableClient ItemChanges => Table("ItemChanges");
 
     public TableClient Jobs => Table("Jobs");
 
@@ -35,10 +35,10 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
 
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [InventoryMapping.Jobs.JobStore.ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [InventoryMapping.Jobs.JobStore.ReportsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container];
 
     public IEnumerable<TableClient> AllTables =>
-        [Channels, Listings, Items, ItemSkus, ItemSearch, Jobs, Settings, ReportRequests];
+        [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests];
 
     /// <summary>Creates whatever does not exist yet. In Azure the Bicep template creates them; locally and in tests this does.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

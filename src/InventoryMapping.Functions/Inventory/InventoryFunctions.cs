@@ -6,7 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Inventory;
 
-public sealed class InventoryFunctions(InventoryService inventory, InventorySearch search, ItemDeletion deletion)
+public sealed class InventoryFunctions(InventoryService inventory, IInventorySearch search, ItemDeletion deletion)
 {
     [Function("SearchInventory")]
     public async Task<IResult> Search(

@@ -16,7 +16,7 @@ public sealed class InventorySearchTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private InventorySearch Search => _app.Get<InventorySearch>();
+    private IInventorySearch Search => _app.Get<IInventorySearch>();
 
     [Fact]
     public async Task Results_rank_exact_then_prefix_then_contains_ignoring_case()
@@ -25,7 +25,7 @@ public sealed class InventorySearchTests : IAsyncLifetime
 
         Assert.Equal(["ab-1", "AB-12", "ab-123"], page.Items.Take(3).Select(h => h.Sku));
         Assert.Equal(["Größe-AB-1", "xab-1", "zz-ab-1-ab-1"], page.Items.Skip(3).Select(h => h.Sku).Order(StringComparer.Ordinal));
-        Assert.Equal([SkuMatch.Exact, SkuMatch.Prefix, SkuMatch.Prefix, SkuMatch.Contains, SkuMatch.Contains, SkuMatch.Contains], page.Items.Select(h => h.Match));
+        Assert.Equal([SearchMatch.Exact, SearchMatch.Prefix, SearchMatch.Prefix, SearchMatch.Contains, SearchMatch.Contains, SearchMatch.Contains], page.Items.Select(h => h.Match));
         Assert.Equal("title ab-1", page.Items[0].Title);
     }
 

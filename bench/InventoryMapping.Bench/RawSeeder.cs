@@ -92,6 +92,23 @@ public sealed class RawSeeder(int chunk, int parallelism)
         return ids;
     }
 
+    /// <summary>Only the item rows, in the app's layout and partition scheme (set-up of a big catalogue for search, untimed).</summary>
+    public async Task<IReadOnlyList<string>> ItemRowsOnlyAsync(TableClient items, IReadOnlyList<ItemDefinition> definitions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(definitions.Chunk(chunk), Options(cancellationToken), async (part, ct) =>
+        {
+            var first = Random.Shared.Next(ItemIds.PartitionCount);
+            var withIds = part.Select((d, i) => (Id: ItemIds.New((first + i / 100) % ItemIds.PartitionCount), Definition: d)).ToList();
+            await new RawWriter(ItemTransactionsPerChunk).UpsertAsync(items, withIds.Select(x => RawRows.Item(x.Id, x.Definition, now)), ct);
+            foreach (var (id, _) in withIds)
+            {
+                ids.Add(id);
+            }
+        });
+        return [.. ids];
+    }
+
     private ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
 }

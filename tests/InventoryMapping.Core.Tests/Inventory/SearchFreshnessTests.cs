@@ -1,5 +1,5 @@
 using InventoryMapping.Inventory;
-using InventoryMapping.Mapping;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Testing;
 
 namespace InventoryMapping.Core.Tests.Inventory;

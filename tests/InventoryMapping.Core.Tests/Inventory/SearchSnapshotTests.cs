@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using InventoryMapping.Inventory;
-using InventoryMapping.Mapping;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
 

@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using InventoryMapping.Amazon;
+using InventoryMapping.SpApi;
 using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;

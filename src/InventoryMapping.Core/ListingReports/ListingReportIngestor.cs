@@ -1,4 +1,4 @@
-using InventoryMapping.Amazon;
+using InventoryMapping.SpApi;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;

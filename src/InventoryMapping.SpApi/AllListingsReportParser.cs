@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace InventoryMapping.SpApi;
+
+/// <summary>
+/// Streams the TAB-separated All Listings Report row by row, locating columns by header name (the column set and
+/// order vary by marketplace and over time). Amazon's flat files have no quoting: a field is everything between tabs.
+/// </summary>
+public static class AllListingsReportParser
+{
+    private enum Column
+    {
+        Sku,
+        Title,
+        Asin,
+        Price,
+        Quantity,
+        FulfillmentChannel,
+        Status,
+        ListingId,
+        ProductId,
+        ProductIdType,
+        OpenDate,
+    }
+
+    private static readonly Dictionary<string, Column> s_columnsByHeader = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["seller-sku"] = Column.Sku,
+        ["item-name"] = Column.Title,
+        ["asin1"] = Column.Asin,
+        ["price"] = Column.Price,
+        ["quantity"] = Column.Quantity,
+        ["fulfillment-channel"] = Column.FulfillmentChannel,
+        ["fulfilment-channel"] = Column.FulfillmentChannel,
+        ["status"] = Column.Status,
+        ["listing-id"] = Column.ListingId,
+        ["product-id"] = Column.ProductId,
+        ["product-id-type"] = Column.ProductIdType,
+        ["open-date"] = Column.OpenDate,
+    };
+
+    private static readonly int s_columnCount = Enum.GetValues<Column>().Length;
+
+    /// <summary>Reads rows until the end of <paramref name="document"/>; rows with the wrong field count go to <paramref name="onMalformedRow"/> and are skipped.</summary>
+    /// <exception cref="ReportDocumentException">The header has no <c>seller-sku</c> column.</exception>
+    public static async IAsyncEnumerable<AmazonListingRow> ParseAsync(
+        TextReader document,
+        Action<MalformedReportRow>? onMalformedRow = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var header = await document.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        if (header is null)
+        {
+            yield break;
+        }
+
+        var slots = MapHeader(header, out var fieldCount);
+        var values = new string?[s_columnCount];
+        long lineNumber = 1;
+        while (await document.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = Split(line, slots, values);
+            if (fields != fieldCount || string.IsNullOrEmpty(values[(int)Column.Sku]))
+            {
+                onMalformedRow?.Invoke(new MalformedReportRow(lineNumber, fields, fieldCount));
+                continue;
+            }
+
+            yield return new AmazonListingRow(
+                values[(int)Column.Sku]!,
+                values[(int)Column.Title],
+                values[(int)Column.Asin],
+                ParseDecimal(values[(int)Column.Price]),
+                ParseInt(values[(int)Column.Quantity]),
+                values[(int)Column.FulfillmentChannel],
+                values[(int)Column.Status],
+                values[(int)Column.ListingId],
+                values[(int)Column.ProductId],
+                values[(int)Column.ProductIdType],
+                values[(int)Column.OpenDate]);
+        }
+    }
+
+    private static int[] MapHeader(string header, out int fieldCount)
+    {
+        var names = header.TrimStart('\uFEFF').Split('\t');
+        fieldCount = names.Length;
+        var slots = new int[names.Length];
+        var found = false;
+        for (var i = 0; i < names.Length; i++)
+        {
+            slots[i] = s_columnsByHeader.TryGetValue(names[i].Trim(), out var column) ? (int)column : -1;
+            found |= slots[i] == (int)Column.Sku;
+        }
+
+        return found
+            ? slots
+            : throw new ReportDocumentException($"The listings report header has no seller-sku column: '{header[..Math.Min(header.Length, 300)]}'.");
+    }
+
+    /// <summary>Fills <paramref name="values"/> with the wanted fields only and returns how many fields the line has.</summary>
+    private static int Split(string line, int[] slots, string?[] values)
+    {
+        Array.Clear(values);
+        var span = line.AsSpan();
+        var field = 0;
+        var start = 0;
+        while (true)
+        {
+            var tab = span[start..].IndexOf('\t');
+            var end = tab < 0 ? span.Length : start + tab;
+            if (field < slots.Length && slots[field] >= 0)
+            {
+                values[slots[field]] = end > start ? line[start..end] : null;
+            }
+
+            field++;
+            if (tab < 0)
+            {
+                return field;
+            }
+
+            start = end + 1;
+        }
+    }
+
+    private static decimal? ParseDecimal(string? text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static int? ParseInt(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,65 @@
+namespace InventoryMapping.SpApi;
+
+/// <summary>
+/// Client-side copy of Amazon's token bucket, so we wait instead of collecting 429s.
+/// Hand-written rather than System.Threading.RateLimiting's TokenBucketRateLimiter because that one replenishes
+/// on a real-time timer and cannot be driven by a <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class TokenBucket(double tokensPerSecond, int burst, TimeProvider clock)
+{
+    // Waiting a little longer than the arithmetic says keeps us behind Amazon's bucket despite rounding and clock drift.
+    private const double WaitMargin = 1.05;
+
+    private readonly Lock _lock = new();
+    private double _tokens = burst;
+    private long _refilledAt = clock.GetTimestamp();
+
+    /// <summary>Takes a token, waiting for it when the bucket is empty. Waiters queue in arrival order by reserving tokens ahead.</summary>
+    public async ValueTask TakeAsync(CancellationToken cancellationToken)
+    {
+        TimeSpan wait;
+        lock (_lock)
+        {
+            Refill();
+            _tokens -= 1;
+            if (_tokens >= 0)
+            {
+                return;
+            }
+
+            wait = TimeSpan.FromSeconds(-_tokens / tokensPerSecond * WaitMargin);
+        }
+
+        try
+        {
+            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_lock)
+            {
+                _tokens += 1;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Amazon said 429: its bucket is empty whatever ours believes.</summary>
+    public void Drain()
+    {
+        lock (_lock)
+        {
+            Refill();
+            _tokens = Math.Min(_tokens, 0);
+        }
+    }
+
+    private void Refill()
+    {
+        var now = clock.GetTimestamp();
+        var elapsed = clock.GetElapsedTime(_refilledAt, now);
+        _refilledAt = now;
+        _tokens = Math.Min(burst, _tokens + (elapsed.TotalSeconds * tokensPerSecond));
+    }
+}

@@ -102,7 +102,7 @@ public static class AllListingsReportParser
 
         return found
             ? slots
-            : throw new ReportDocumentException($"The listings report header has no seller-sku column: '{header[..Math.Min(header.Length, 300)]}'.");
+            : throw ReportDocumentException.Permanent($"The listings report header has no seller-sku column: '{header[..Math.Min(header.Length, 300)]}'.");
     }
 
     /// <summary>Fills <paramref name="values"/> with the wanted fields only and returns how many fields the line has.</summary>

@@ -8,12 +8,12 @@ namespace InventoryMapping.SpApi;
 internal sealed class LwaAccessTokens(
     IHttpClientFactory httpClients,
     SpApiResilience resilience,
-    IOptions<SpApiClientOptions> options,
+    IOptions<SpApiOptions> options,
     TimeProvider clock)
 {
     private readonly ConcurrentDictionary<(Uri TokenUri, SpApiCredentials Credentials), Slot> _slots = new();
 
-    public async ValueTask<string> GetAsync(SpApiEndpoint endpoint, SpApiCredentials credentials, CancellationToken cancellationToken)
+    public async ValueTask<string> GetAsync(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiCallPolicy policy, CancellationToken cancellationToken)
     {
         var slot = _slots.GetOrAdd((endpoint.TokenUri, credentials), static _ => new Slot());
         if (slot.Current is { } fresh && clock.GetUtcNow() < fresh.RenewAt)
@@ -30,7 +30,7 @@ internal sealed class LwaAccessTokens(
                 return renewed.AccessToken;
             }
 
-            slot.Current = await ExchangeAsync(endpoint.TokenUri, credentials, cancellationToken).ConfigureAwait(false);
+            slot.Current = await ExchangeAsync(endpoint.TokenUri, credentials, policy, cancellationToken).ConfigureAwait(false);
             return slot.Current.AccessToken;
         }
         finally
@@ -48,7 +48,7 @@ internal sealed class LwaAccessTokens(
         }
     }
 
-    private async Task<CachedToken> ExchangeAsync(Uri tokenUri, SpApiCredentials credentials, CancellationToken cancellationToken)
+    private async Task<CachedToken> ExchangeAsync(Uri tokenUri, SpApiCredentials credentials, SpApiCallPolicy policy, CancellationToken cancellationToken)
     {
         var http = httpClients.CreateClient(SpApiTransport.HttpClientName);
         using var response = await resilience.ExecuteAsync(
@@ -67,7 +67,8 @@ internal sealed class LwaAccessTokens(
                 };
                 return await resilience.WithinAttemptTimeoutAsync(http, request, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            policy.Retry).ConfigureAwait(false);
 
         LwaTokenResponse? body;
         try
@@ -79,7 +80,24 @@ internal sealed class LwaAccessTokens(
             body = null;
         }
 
-        if (!response.IsSuccessStatusCode || string.IsNullOrEmpty(body?.AccessToken))
+        if (SpApiResilience.IsTransient(response.StatusCode) || (response.IsSuccessStatusCode && string.IsNullOrEmpty(body?.AccessToken)))
+        {
+            // LWA is down or answered nonsense: an outage, not a verdict on the credentials.
+            throw new SpApiException(
+                "lwaToken",
+                response.StatusCode,
+                new SpApiError(body?.Error ?? response.StatusCode.ToString(), body?.ErrorDescription ?? "Login with Amazon did not issue a token."));
+        }
+
+        if (!response.IsSuccessStatusCode && body?.Error is not ("invalid_grant" or "invalid_client" or "unauthorized_client"))
+        {
+            throw new SpApiException(
+                "lwaToken",
+                response.StatusCode,
+                new SpApiError(body?.Error ?? response.StatusCode.ToString(), body?.ErrorDescription ?? $"Login with Amazon answered {(int)response.StatusCode}."));
+        }
+
+        if (!response.IsSuccessStatusCode || body?.AccessToken is not { Length: > 0 })
         {
             throw new SpApiAuthorizationException(
                 body?.Error ?? $"http_{(int)response.StatusCode}",

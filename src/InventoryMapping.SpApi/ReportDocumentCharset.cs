@@ -56,7 +56,7 @@ public static class ReportDocumentCharset
         }
         catch (ArgumentException e)
         {
-            throw new ReportDocumentException($"The report document's charset '{name}' is not a known encoding.", e);
+            throw ReportDocumentException.Permanent($"The report document's charset '{name}' is not a known encoding.", e);
         }
     }
 }

@@ -7,5 +7,7 @@ public sealed class SpApiClientFactory
 
     internal SpApiClientFactory(SpApiTransport transport) => _transport = transport;
 
-    public SpApiReportsClient CreateReportsClient(SpApiEndpoint endpoint, SpApiCredentials credentials) => new(endpoint, credentials, _transport);
+    /// <param name="policy">How its calls may wait; <see cref="SpApiCallPolicy.Patient"/> when not given.</param>
+    public SpApiReportsClient CreateReportsClient(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiCallPolicy? policy = null) =>
+        new(endpoint, credentials, _transport, policy ?? SpApiCallPolicy.Patient);
 }

@@ -13,12 +13,14 @@ public sealed class SpApiReportsClient
     private readonly SpApiEndpoint _endpoint;
     private readonly SpApiCredentials _credentials;
     private readonly SpApiTransport _transport;
+    private readonly SpApiCallPolicy _policy;
 
-    internal SpApiReportsClient(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiTransport transport)
+    internal SpApiReportsClient(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiTransport transport, SpApiCallPolicy policy)
     {
         _endpoint = endpoint;
         _credentials = credentials;
         _transport = transport;
+        _policy = policy;
     }
 
     /// <summary>createReport; returns the <c>reportId</c>.</summary>
@@ -32,24 +34,30 @@ public sealed class SpApiReportsClient
                 Content = JsonContent.Create(specification, options: SpApiJson.Options),
             },
             cancellationToken).ConfigureAwait(false);
-        var created = await ReadJsonAsync<CreateReportResponse>(response, cancellationToken).ConfigureAwait(false);
+        var created = await ReadJsonAsync<CreateReportResponse>(SpApiOperation.CreateReport, response, cancellationToken).ConfigureAwait(false);
         return created.ReportId;
     }
 
     /// <summary>
     /// getReports, every page: the seller's reports of <paramref name="reportTypes"/> (1 to 10) created in the last
-    /// 90 days, optionally only those in <paramref name="processingStatuses"/>. Use it to find a report still pending
-    /// instead of requesting the same one again.
+    /// 90 days (or since <paramref name="createdSince"/>), optionally only those in <paramref name="processingStatuses"/>.
+    /// Use it to find a report still pending, or one a failed createReport may have created, instead of requesting it again.
     /// </summary>
     public async Task<IReadOnlyList<Report>> GetReportsAsync(
         IReadOnlyCollection<string> reportTypes,
         IReadOnlyCollection<ReportProcessingStatus>? processingStatuses,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        DateTimeOffset? createdSince = null)
     {
         var query = "reportTypes=" + string.Join(',', reportTypes.Select(Uri.EscapeDataString));
         if (processingStatuses is { Count: > 0 })
         {
             query += "&processingStatuses=" + string.Join(',', processingStatuses.Select(WireName));
+        }
+
+        if (createdSince is { } since)
+        {
+            query += "&createdSince=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var reports = new List<Report>();
@@ -60,7 +68,7 @@ public sealed class SpApiReportsClient
                 SpApiOperation.GetReports,
                 () => new HttpRequestMessage(HttpMethod.Get, ReportsUri("reports?" + pageQuery)),
                 cancellationToken).ConfigureAwait(false);
-            var page = await ReadJsonAsync<GetReportsResponse>(response, cancellationToken).ConfigureAwait(false);
+            var page = await ReadJsonAsync<GetReportsResponse>(SpApiOperation.GetReports, response, cancellationToken).ConfigureAwait(false);
             reports.AddRange(page.Reports);
             if (string.IsNullOrEmpty(page.NextToken))
             {
@@ -79,7 +87,10 @@ public sealed class SpApiReportsClient
             SpApiOperation.GetReport,
             () => new HttpRequestMessage(HttpMethod.Get, ReportsUri($"reports/{Uri.EscapeDataString(reportId)}")),
             cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync<Report>(response, cancellationToken).ConfigureAwait(false);
+        var report = await ReadJsonAsync<Report>(SpApiOperation.GetReport, response, cancellationToken).ConfigureAwait(false);
+        return report.ProcessingStatus == ReportProcessingStatus.Done && string.IsNullOrEmpty(report.ReportDocumentId)
+            ? throw new SpApiContractException(SpApiOperation.GetReport.Name, $"report {reportId} is DONE but has no reportDocumentId.")
+            : report;
     }
 
     /// <summary>cancelReport; Amazon only cancels reports that are still <see cref="ReportProcessingStatus.InQueue"/>.</summary>
@@ -98,7 +109,10 @@ public sealed class SpApiReportsClient
             SpApiOperation.GetReportDocument,
             () => new HttpRequestMessage(HttpMethod.Get, ReportsUri($"documents/{Uri.EscapeDataString(reportDocumentId)}")),
             cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync<ReportDocument>(response, cancellationToken).ConfigureAwait(false);
+        var document = await ReadJsonAsync<ReportDocument>(SpApiOperation.GetReportDocument, response, cancellationToken).ConfigureAwait(false);
+        return document.Url is { IsAbsoluteUri: true, Scheme: "https" or "http" }
+            ? document
+            : throw new SpApiContractException(SpApiOperation.GetReportDocument.Name, $"document {reportDocumentId} has the url '{document.Url}', which is not an absolute http(s) URI.");
     }
 
     /// <summary>
@@ -108,7 +122,7 @@ public sealed class SpApiReportsClient
     /// </summary>
     public async Task<TextReader> OpenReportDocumentAsync(ReportDocument document, CancellationToken cancellationToken)
     {
-        var response = await _transport.DownloadAsync(document.Url, cancellationToken).ConfigureAwait(false);
+        var response = await _transport.DownloadAsync(document.Url, _policy, cancellationToken).ConfigureAwait(false);
         try
         {
             var encoding = ReportDocumentCharset.Resolve(response.Content.Headers.ContentType?.CharSet);
@@ -144,11 +158,23 @@ public sealed class SpApiReportsClient
     private static string WireName(ReportProcessingStatus status) => JsonSerializer.Serialize(status, SpApiJson.Options).Trim('"');
 
     private Task<HttpResponseMessage> SendAsync(SpApiOperation operation, Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken) =>
-        _transport.SendAsync(operation, _endpoint, _credentials, createRequest, cancellationToken);
+        _transport.SendAsync(operation, _endpoint, _credentials, _policy, createRequest, cancellationToken);
 
     private Uri ReportsUri(string relative) => new(_endpoint.ApiBaseUri, ReportsPath + relative);
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        await response.Content.ReadFromJsonAsync<T>(SpApiJson.Options, cancellationToken).ConfigureAwait(false)
-        ?? throw new InvalidOperationException($"SP-API answered {(int)response.StatusCode} with an empty {typeof(T).Name}.");
+    /// <summary>The body as the model's <typeparamref name="T"/>; anything the model does not allow (an unknown enum value, a missing field) is an <see cref="SpApiContractException"/>.</summary>
+    private static async Task<T> ReadJsonAsync<T>(SpApiOperation operation, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        T? value;
+        try
+        {
+            value = await response.Content.ReadFromJsonAsync<T>(SpApiJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw new SpApiContractException(operation.Name, $"{typeof(T).Name}: {e.Message}");
+        }
+
+        return value ?? throw new SpApiContractException(operation.Name, $"an empty {typeof(T).Name}.");
+    }
 }

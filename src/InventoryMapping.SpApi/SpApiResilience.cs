@@ -11,11 +11,13 @@ namespace InventoryMapping.SpApi;
 internal sealed partial class SpApiResilience
 {
     private readonly ResiliencePipeline<HttpResponseMessage> _retry;
+    private readonly bool _retries;
     private readonly ResiliencePipeline _attemptTimeout;
 
-    public SpApiResilience(IOptions<SpApiClientOptions> options, TimeProvider clock, ILogger<SpApiResilience> logger)
+    public SpApiResilience(IOptions<SpApiOptions> options, TimeProvider clock, ILogger<SpApiResilience> logger)
     {
         var settings = options.Value;
+        _retries = settings.MaxRetryAttempts > 0;
         _attemptTimeout = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddTimeout(settings.AttemptTimeout)
             .Build();
@@ -26,7 +28,7 @@ internal sealed partial class SpApiResilience
                     .Handle<HttpRequestException>()
                     .Handle<TimeoutRejectedException>()
                     .HandleResult(static response => IsTransient(response.StatusCode)),
-                MaxRetryAttempts = settings.MaxRetryAttempts,
+                MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = settings.RetryBaseDelay,
@@ -53,12 +55,22 @@ internal sealed partial class SpApiResilience
             or HttpStatusCode.ServiceUnavailable
             or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>Runs <paramref name="attempt"/> until it gives a non-transient response or the retries are spent; the last response is returned as is.</summary>
+    /// <summary>
+    /// Runs <paramref name="attempt"/> until it gives a non-transient response or the retries are spent; the last
+    /// response is returned as is. <paramref name="retry"/> false: one attempt.
+    /// </summary>
     public async Task<HttpResponseMessage> ExecuteAsync(
         string operation,
         Func<CancellationToken, Task<HttpResponseMessage>> attempt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool retry = true)
     {
+        if (!retry || !_retries)
+        {
+            return await attempt(cancellationToken).ConfigureAwait(false);
+        }
+
+
         var context = ResilienceContextPool.Shared.Get(operation, cancellationToken);
         try
         {

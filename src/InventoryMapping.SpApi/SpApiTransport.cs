@@ -15,15 +15,16 @@ internal sealed class SpApiTransport(
         SpApiOperation operation,
         SpApiEndpoint endpoint,
         SpApiCredentials credentials,
+        SpApiCallPolicy policy,
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken)
     {
-        var response = await SendWithRetriesAsync(operation, endpoint, credentials, createRequest, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithRetriesAsync(operation, endpoint, credentials, policy, createRequest, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
             // A cached access token Amazon no longer accepts (revoked, clock skew): once more with a fresh one.
             response.Dispose();
-            response = await SendWithRetriesAsync(operation, endpoint, credentials, createRequest, cancellationToken).ConfigureAwait(false);
+            response = await SendWithRetriesAsync(operation, endpoint, credentials, policy, createRequest, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.IsSuccessStatusCode)
@@ -41,6 +42,7 @@ internal sealed class SpApiTransport(
         SpApiOperation operation,
         SpApiEndpoint endpoint,
         SpApiCredentials credentials,
+        SpApiCallPolicy policy,
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken)
     {
@@ -50,8 +52,8 @@ internal sealed class SpApiTransport(
             operation.Name,
             async ct =>
             {
-                await bucket.TakeAsync(ct).ConfigureAwait(false);
-                var accessToken = await accessTokens.GetAsync(endpoint, credentials, ct).ConfigureAwait(false);
+                await bucket.TakeAsync(operation.Name, policy.MaxRateLimitWait, ct).ConfigureAwait(false);
+                var accessToken = await accessTokens.GetAsync(endpoint, credentials, policy, ct).ConfigureAwait(false);
                 using var request = createRequest();
                 request.Headers.Add("x-amz-access-token", accessToken);
                 var attempt = await resilience.WithinAttemptTimeoutAsync(http, request, ct).ConfigureAwait(false);
@@ -66,11 +68,12 @@ internal sealed class SpApiTransport(
 
                 return attempt;
             },
-            cancellationToken);
+            cancellationToken,
+            policy.Retry);
     }
 
     /// <summary>Downloads a pre-signed document URL: no access token and no rate limit, but the same retry and timeout.</summary>
-    public async Task<HttpResponseMessage> DownloadAsync(Uri url, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> DownloadAsync(Uri url, SpApiCallPolicy policy, CancellationToken cancellationToken)
     {
         var http = httpClients.CreateClient(HttpClientName);
         var response = await resilience.ExecuteAsync(
@@ -80,7 +83,8 @@ internal sealed class SpApiTransport(
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
                 return await resilience.WithinAttemptTimeoutAsync(http, request, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            policy.Retry).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             return response;

@@ -14,20 +14,30 @@ internal sealed class TokenBucket(double tokensPerSecond, int burst, TimeProvide
     private double _tokens = burst;
     private long _refilledAt = clock.GetTimestamp();
 
-    /// <summary>Takes a token, waiting for it when the bucket is empty. Waiters queue in arrival order by reserving tokens ahead.</summary>
-    public async ValueTask TakeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes a token, waiting for it when the bucket is empty, unless the wait would be longer than
+    /// <paramref name="maxWait"/>: then nothing is taken and <see cref="SpApiRateLimitedException"/> says when to come back.
+    /// Waiters queue in arrival order by reserving tokens ahead.
+    /// </summary>
+    public async ValueTask TakeAsync(string operation, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         TimeSpan wait;
         lock (_lock)
         {
             Refill();
-            _tokens -= 1;
-            if (_tokens >= 0)
+            if (_tokens >= 1)
             {
+                _tokens -= 1;
                 return;
             }
 
-            wait = TimeSpan.FromSeconds(-_tokens / tokensPerSecond * WaitMargin);
+            wait = TimeSpan.FromSeconds((1 - _tokens) / tokensPerSecond * WaitMargin);
+            if (wait > maxWait)
+            {
+                throw new SpApiRateLimitedException(operation, wait);
+            }
+
+            _tokens -= 1;
         }
 
         try

@@ -1,9 +1,9 @@
 namespace InventoryMapping.ListingReports;
 
-/// <summary>Where a listings report request stands, from our side.</summary>
+/// <summary>Where a listings report request stands, from our side. The moves between them are <see cref="ReportRequestTransitions"/>.</summary>
 public enum ReportRequestStatus
 {
-    /// <summary>Asked Amazon for the report; it has not started yet (IN_QUEUE).</summary>
+    /// <summary>Asked Amazon for the report (or about to); it has not started yet (IN_QUEUE).</summary>
     Requested,
 
     /// <summary>Amazon is producing it (IN_PROGRESS).</summary>
@@ -21,6 +21,6 @@ public enum ReportRequestStatus
     /// <summary>Amazon aborted it (FATAL), or we could not reach or read it. A later schedule asks again.</summary>
     Failed,
 
-    /// <summary>It sat in Amazon's queue too long; we cancelled it and asked for a new one.</summary>
+    /// <summary>It sat with Amazon too long; we cancelled it and asked for a new one.</summary>
     Replaced,
 }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.ListingReports;
 
-public sealed class ListingReportFunctions(ListingReportService reports, ReportRequestStore requests, InventoryMapping.Channels.ChannelStore channels)
+public sealed class ListingReportFunctions(ListingReportService reports)
 {
     /// <summary>Asks Amazon for the listings of every channel whose listings are older than its refresh interval.</summary>
     [Function("RequestListingReports")]
@@ -26,15 +26,6 @@ public sealed class ListingReportFunctions(ListingReportService reports, ReportR
 
     [Function("GetLatestListingReport")]
     public async Task<IResult> Latest(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken)
-    {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
-        {
-            return Problems.From(DomainError.NotFound("Channel", channelId));
-        }
-
-        return await requests.GetLatestAsync(channelId, cancellationToken) is { } latest
-            ? Responses.Ok(latest)
-            : Problems.From(new DomainError(DomainErrorKind.NotFound, "No report yet", $"No listings report was ever requested for channel '{channelId}'."));
-    }
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.Of(await reports.GetLatestAsync(channelId, cancellationToken));
 }

@@ -55,9 +55,9 @@ public sealed class AmazonWorld : IAsyncDisposable
             ["SpApi:Endpoints:EU"] = sandbox.BaseUri.ToString(),
             ["SpApi:TokenEndpoint"] = sandbox.TokenUri.ToString(),
             ["SpApi:AttemptTimeout"] = "01:00:00",
-            [$"SpApi:{ChannelId.Replace('-', '_')}:ClientId"] = options.ClientId,
-            [$"SpApi:{ChannelId.Replace('-', '_')}:ClientSecret"] = options.ClientSecret,
-            [$"SpApi:{ChannelId.Replace('-', '_')}:RefreshToken"] = refreshToken ?? sellerToken,
+            [$"ChannelCredentials:Channels:{ChannelId}:ClientId"] = options.ClientId,
+            [$"ChannelCredentials:Channels:{ChannelId}:ClientSecret"] = options.ClientSecret,
+            [$"ChannelCredentials:Channels:{ChannelId}:RefreshToken"] = refreshToken ?? sellerToken,
         };
         var app = await TestServices.StartAsync(
             services => services.AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),

@@ -1,4 +1,5 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace InventoryMapping.Lifecycle;
 /// <see cref="AdvanceAsync"/> goes on from. Failures go through <see cref="AmazonFailures"/>: permanent ones fail the
 /// request, transient ones back off and fail after <see cref="LifecycleOptions.MaxTransientFailures"/>.
 /// </summary>
-public sealed partial class OperationLifecycle(IOptions<LifecycleOptions> options, TimeProvider clock, ILogger<OperationLifecycle> logger)
+public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<LifecycleOptions> options, TimeProvider clock, ILogger<OperationLifecycle> logger)
 {
     public async Task<InFlightSlot> ReadSlotAsync<TRequest>(TrackedOperation<TRequest> operation, string channelId, CancellationToken cancellationToken)
         where TRequest : class, ITrackedRequest
@@ -36,31 +37,31 @@ public sealed partial class OperationLifecycle(IOptions<LifecycleOptions> option
         where TRequest : class, ITrackedRequest
     {
         // A conflict on the slot means another caller claimed it: the next read finds theirs.
-        for (var attempt = 0; ; attempt++)
-        {
-            var slot = await ReadSlotEntityAsync(operation, channel.ChannelId, cancellationToken);
-            if (slot.InFlightRequestId is { } inFlight && await GetRequestAsync(operation, channel.ChannelId, inFlight, cancellationToken) is { } existing)
+        var (request, claimed) = await retry.RunAsync(
+            ConflictLimit.InFlightSlot,
+            async (_, ct) =>
             {
-                return existing;
-            }
-
-            var now = clock.GetUtcNow();
-            var request = operation.NewRequest(channel, NewRequestId(now), now);
-            slot.InFlightRequestId = request.RowKey;
-            if (!await TrackedRows.TrySaveAsync(operation.Table, slot, cancellationToken))
-            {
-                if (attempt >= SlotClaimAttempts)
+                var slot = await ReadSlotEntityAsync(operation, channel.ChannelId, ct);
+                if (slot.InFlightRequestId is { } inFlight && await GetRequestAsync(operation, channel.ChannelId, inFlight, ct) is { } existing)
                 {
-                    throw new InvalidOperationException($"The {operation.Name} slot of channel {channel.ChannelId} kept changing: {attempt + 1} claims conflicted.");
+                    return Attempt.Done<(TRequest, InFlightSlotEntity?)>((existing, null));
                 }
 
-                continue;
-            }
-
+                var now = clock.GetUtcNow();
+                var request = operation.NewRequest(channel, NewRequestId(now), now);
+                slot.InFlightRequestId = request.RowKey;
+                return await TrackedRows.TrySaveAsync(operation.Table, slot, ct)
+                    ? Attempt.Done<(TRequest, InFlightSlotEntity?)>((request, slot))
+                    : Attempt.Conflict<(TRequest, InFlightSlotEntity?)>();
+            },
+            cancellationToken);
+        if (claimed is not null)
+        {
             await TrackedRows.TrySaveAsync(operation.Table, request, cancellationToken);
-            await RunStepAsync(operation, channel, slot, request, () => SendAsync(operation, channel, request, interactive, cancellationToken), cancellationToken);
-            return request;
+            await RunStepAsync(operation, channel, claimed, request, () => SendAsync(operation, channel, request, interactive, cancellationToken), cancellationToken);
         }
+
+        return request;
     }
 
     /// <summary>Moves the channel's request in flight one step: send it if it never was, else poll it; then record the outcome.</summary>
@@ -203,8 +204,6 @@ public sealed partial class OperationLifecycle(IOptions<LifecycleOptions> option
     private static string NewRequestId(DateTimeOffset requestedAt) =>
         (DateTimeOffset.MaxValue.UtcTicks - requestedAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture)
         + Guid.NewGuid().ToString("N")[..6];
-
-    private const int SlotClaimAttempts = 10;
 
     [LoggerMessage(LogLevel.Information, "{Operation} of channel {ChannelId}: Amazon's allowance is spent, next step at {NextAttemptAt}")]
     private static partial void LogDeferred(ILogger logger, string operation, string channelId, DateTimeOffset nextAttemptAt);

@@ -38,12 +38,31 @@ public static class AllListingsReportParser
         ["product-id"] = Column.ProductId,
         ["product-id-type"] = Column.ProductIdType,
         ["open-date"] = Column.OpenDate,
+
+        // The Japanese locale's names (JP documents requested without preferredReportDocumentLocale).
+        ["出品者SKU"] = Column.Sku,
+        ["商品名"] = Column.Title,
+        ["ASIN 1"] = Column.Asin,
+        ["ASIN1"] = Column.Asin,
+        ["価格"] = Column.Price,
+        ["数量"] = Column.Quantity,
+        ["フルフィルメント・チャンネル"] = Column.FulfillmentChannel,
+        ["フルフィルメントチャンネル"] = Column.FulfillmentChannel,
+        ["ステータス"] = Column.Status,
+        ["出品ID"] = Column.ListingId,
+        ["商品ID"] = Column.ProductId,
+        ["商品IDタイプ"] = Column.ProductIdType,
+        ["出品日"] = Column.OpenDate,
     };
 
     private static readonly int s_columnCount = Enum.GetValues<Column>().Length;
 
-    /// <summary>Reads rows until the end of <paramref name="document"/>; rows with the wrong field count go to <paramref name="onMalformedRow"/> and are skipped.</summary>
-    /// <exception cref="ReportDocumentException">The header has no <c>seller-sku</c> column.</exception>
+    /// <summary>
+    /// Reads rows until the end of <paramref name="document"/>. A row shorter than the header is read with the missing
+    /// trailing fields empty (Amazon leaves trailing empty fields out); a longer one, one without a SKU, or one whose
+    /// price or quantity is not a plain number goes to <paramref name="onMalformedRow"/> with its line number and is skipped.
+    /// </summary>
+    /// <exception cref="ReportDocumentException">The header has no <c>seller-sku</c> column (permanent).</exception>
     public static async IAsyncEnumerable<AmazonListingRow> ParseAsync(
         TextReader document,
         Action<MalformedReportRow>? onMalformedRow = null,
@@ -67,9 +86,16 @@ public static class AllListingsReportParser
             }
 
             var fields = Split(line, slots, values);
-            if (fields != fieldCount || string.IsNullOrEmpty(values[(int)Column.Sku]))
+            decimal? price = null;
+            int? quantity = null;
+            var problem = fields > fieldCount ? $"{fields} fields, more than the header's {fieldCount}"
+                : string.IsNullOrEmpty(values[(int)Column.Sku]) ? "no seller-sku"
+                : !TryParsePrice(values[(int)Column.Price], out price) ? $"price '{values[(int)Column.Price]}' is not a number with a decimal point"
+                : !TryParseQuantity(values[(int)Column.Quantity], out quantity) ? $"quantity '{values[(int)Column.Quantity]}' is not a whole number"
+                : null;
+            if (problem is not null)
             {
-                onMalformedRow?.Invoke(new MalformedReportRow(lineNumber, fields, fieldCount));
+                onMalformedRow?.Invoke(new MalformedReportRow(lineNumber, fields, fieldCount, problem));
                 continue;
             }
 
@@ -77,14 +103,15 @@ public static class AllListingsReportParser
                 values[(int)Column.Sku]!,
                 values[(int)Column.Title],
                 values[(int)Column.Asin],
-                ParseDecimal(values[(int)Column.Price]),
-                ParseInt(values[(int)Column.Quantity]),
+                price,
+                quantity,
                 values[(int)Column.FulfillmentChannel],
                 values[(int)Column.Status],
                 values[(int)Column.ListingId],
                 values[(int)Column.ProductId],
                 values[(int)Column.ProductIdType],
-                values[(int)Column.OpenDate]);
+                values[(int)Column.OpenDate],
+                ReportOpenDate.ToUtc(values[(int)Column.OpenDate]));
         }
     }
 
@@ -131,9 +158,33 @@ public static class AllListingsReportParser
         }
     }
 
-    private static decimal? ParseDecimal(string? text) =>
-        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+    /// <summary>
+    /// Amazon documents prices with a decimal point in every marketplace (<c>120.49</c>, EU included); a comma is
+    /// ambiguous (<c>1,299</c>: thousands or decimals?) and is refused rather than read 100 or 1,000 times off.
+    /// </summary>
+    private static bool TryParsePrice(string? text, out decimal? price)
+    {
+        price = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
 
-    private static int? ParseInt(string? text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        var ok = decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value);
+        price = ok ? value : null;
+        return ok;
+    }
+
+    private static bool TryParseQuantity(string? text, out int? quantity)
+    {
+        quantity = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var ok = int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value);
+        quantity = ok ? value : null;
+        return ok;
+    }
 }

@@ -33,8 +33,12 @@ public static class ReportDocumentCharset
 
     static ReportDocumentCharset() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    /// <summary>Cp1252 when no charset was given (a UTF-8 byte-order mark still wins when the document is read).</summary>
-    public static Encoding Default => Encoding.GetEncoding(Windows1252);
+    /// <summary>
+    /// When no charset was given: UTF-8 where the bytes are valid UTF-8, Windows-1252 where they are not (a UTF-8
+    /// byte-order mark still wins when the document is read). Always Windows-1252 would turn UTF-8 titles into mojibake
+    /// and non-ASCII SKUs into new listings while the real ones retire.
+    /// </summary>
+    public static Encoding Default => Windows1252Fallback.Utf8OrWindows1252();
 
     /// <exception cref="ReportDocumentException">The charset names no encoding this runtime has.</exception>
     public static Encoding Resolve(string? charset)

@@ -126,7 +126,7 @@ public sealed class SpApiReportsClient
         try
         {
             var encoding = ReportDocumentCharset.Resolve(response.Content.Headers.ContentType?.CharSet);
-            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var body = _transport.WithDeadlines(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
             if (document.IsGzip)
             {
                 var (replay, head, headLength) = await PrefixedStream.PeekAsync(body, s_gzipMagic.Length, cancellationToken).ConfigureAwait(false);

@@ -7,8 +7,14 @@ internal sealed class SpApiTransport(
     IHttpClientFactory httpClients,
     LwaAccessTokens accessTokens,
     SpApiRateLimiters rateLimiters,
-    SpApiResilience resilience)
+    SpApiResilience resilience,
+    Microsoft.Extensions.Options.IOptions<SpApiOptions> options,
+    TimeProvider clock)
 {
+    /// <summary>A downloaded body under the idle and total deadlines of <see cref="SpApiOptions"/>.</summary>
+    public Stream WithDeadlines(Stream body) =>
+        new DownloadDeadlineStream(body, options.Value.DownloadIdleTimeout, options.Value.DownloadTotalTimeout, clock);
+
     public const string HttpClientName = "InventoryMapping.SpApi";
 
     public async Task<HttpResponseMessage> SendAsync(

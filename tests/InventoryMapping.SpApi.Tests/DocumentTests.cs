@@ -94,7 +94,8 @@ public sealed class DocumentTests
 
         var row = Assert.Single(await amazon.DownloadListingsAsync());
 
-        Assert.Equal(new AmazonListingRow("CAFÉ/1 #a", s_european.Title, "B0EURO0001", 12.50m, 7, "DEFAULT", null, "0310XYZ", null, "1", "10/03/2024 20:11:24 GMT"), row with { ProductId = null });
+        Assert.Equal(new AmazonListingRow("CAFÉ/1 #a", s_european.Title, "B0EURO0001", 12.50m, 7, "DEFAULT", null, "0310XYZ", null, "1", "10/03/2024 20:11:24 GMT"), row with { ProductId = null, OpenedAt = null });
+        Assert.Equal(new DateTimeOffset(2024, 3, 10, 20, 11, 24, TimeSpan.Zero), row.OpenedAt);
     }
 
     [Fact]

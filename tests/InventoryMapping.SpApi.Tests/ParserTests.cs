@@ -12,8 +12,9 @@ public sealed class ParserTests
         { "Shift_JIS", 932 },
         { "cp932", 932 },
         { "windows-31j", 932 },
-        { null, 1252 },
-        { "", 1252 },
+        // No charset: UTF-8 where the bytes are UTF-8, Windows-1252 byte by byte where not (issue 9).
+        { null, 65001 },
+        { "", 65001 },
     };
 
     [Theory]
@@ -30,16 +31,18 @@ public sealed class ParserTests
     }
 
     [Fact]
-    public async Task Rows_with_the_wrong_field_count_are_reported_and_skipped()
+    public async Task Rows_longer_than_the_header_are_reported_and_skipped_and_shorter_ones_read_the_rest_as_empty()
     {
+        // Amazon leaves trailing empty fields out, so a short row is real (issue 9); a longer one cannot be mapped.
         var document = "seller-sku\tquantity\tstatus\nA\t1\tActive\nB\t2\nC\t3\tActive\textra\nD\t\tInactive\n";
         var malformed = new List<MalformedReportRow>();
 
         var rows = await AllListingsReportParser.ParseAsync(new StringReader(document), malformed.Add).ToListAsync();
 
-        Assert.Equal(["A", "D"], rows.Select(r => r.Sku));
-        Assert.Equal([new MalformedReportRow(3, 2, 3), new MalformedReportRow(4, 4, 3)], malformed);
-        Assert.Null(rows[1].Quantity);
+        Assert.Equal(["A", "B", "D"], rows.Select(r => r.Sku));
+        Assert.Equal([(4L, 4, 3)], malformed.Select(m => (m.LineNumber, m.FieldCount, m.ExpectedFieldCount)));
+        Assert.Equal((2, null), (rows[1].Quantity, rows[1].Status));
+        Assert.Null(rows[2].Quantity);
     }
 
     [Fact]

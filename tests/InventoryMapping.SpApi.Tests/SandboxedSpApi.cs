@@ -55,7 +55,12 @@ internal sealed class SandboxedSpApi : IAsyncDisposable
         var sandbox = await AmazonSandboxApp.StartAsync(options, clock, CancellationToken.None);
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30)))
-            .AddSpApiClient(o => o.AttemptTimeout = TimeSpan.FromHours(1))
+            .AddSpApiClient(o =>
+            {
+                o.AttemptTimeout = TimeSpan.FromHours(1);
+                o.DownloadIdleTimeout = TimeSpan.FromHours(1);
+                o.DownloadTotalTimeout = TimeSpan.FromHours(2);
+            })
             .BuildServiceProvider();
         return new SandboxedSpApi(clock, sandbox, services, options);
     }

@@ -16,7 +16,7 @@ public sealed record ChannelReportState(string State, DateTimeOffset? ListingsAs
         {
             null => "neverRequested",
             _ when inFlight => Camel(latest.Status),
-            { Status: ReportRequestStatus.Failed or ReportRequestStatus.NoData } => Camel(latest.Status),
+            { Status: ReportRequestStatus.Failed or ReportRequestStatus.NoData or ReportRequestStatus.Held } => Camel(latest.Status),
             _ when listingsAsOf is not null => "current",
             _ => Camel(latest.Status),
         };

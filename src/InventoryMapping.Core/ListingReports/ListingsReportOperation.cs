@@ -52,6 +52,11 @@ public sealed partial class ListingsReportOperation(
                 return await ReplaceAsync(channel, client, request, $"Still IN_QUEUE after {options.Value.InQueueTimeout}; cancelled and requested again.", cancellationToken);
             case ReportProcessingStatus.InQueue:
                 return Step.Continue;
+            case ReportProcessingStatus.InProgress when request.RequestStatus == ReportRequestStatus.InProgress
+                && request.InStatusFor(now) >= options.Value.InProgressTimeout:
+                // Amazon cannot cancel a report IN_PROGRESS: leave it and ask for a new one.
+                request.MoveTo(ReportRequestStatus.Replaced, now, $"Still IN_PROGRESS after {options.Value.InProgressTimeout}; requested again.");
+                return Step.Restart;
             case ReportProcessingStatus.InProgress:
                 request.MoveTo(ReportRequestStatus.InProgress, now);
                 return Step.Continue;
@@ -61,7 +66,13 @@ public sealed partial class ListingsReportOperation(
                 request.MoveTo(ReportRequestStatus.NoData, now, "Amazon cancelled the report, which it does when there is no data. Listings were left as they were.");
                 return Step.Ended;
             default:
-                request.MoveTo(ReportRequestStatus.Failed, now, "Amazon aborted the report (FATAL). It will be requested again on the next schedule.");
+                var why = report.ReportDocumentId is { } errorDocument ? await ErrorDocumentAsync(client, errorDocument, cancellationToken) : null;
+                request.MoveTo(
+                    ReportRequestStatus.Failed,
+                    clock.GetUtcNow(),
+                    why is null
+                        ? "Amazon aborted the report (FATAL). It will be requested again on the next schedule."
+                        : $"Amazon aborted the report (FATAL): {why} It will be requested again on the next schedule.");
                 return Step.Ended;
         }
     }
@@ -106,15 +117,54 @@ public sealed partial class ListingsReportOperation(
             channel,
             request.RowKey,
             client.ReadAllListingsAsync(document, _ => Interlocked.Increment(ref rejectedRows), cancellationToken),
-            cancellationToken);
+            cancellationToken,
+            options.Value.HoldRetireShare);
 
         request.RowsIngested = result.Rows;
         request.RowsRejected = result.Rejected + rejectedRows;
         request.ListingsRetired = result.Retired;
+        if (result.Held)
+        {
+            request.ListingsToRetire = result.ToRetire;
+            request.MoveTo(
+                ReportRequestStatus.Held,
+                clock.GetUtcNow(),
+                $"The report would retire {result.ToRetire} of the channel's listed listings, more than {options.Value.HoldRetireShare:P0}: none were retired. " +
+                "Confirm the request to apply it, or request a new report.");
+            LogHeld(logger, channel.ChannelId, report.ReportId, result.ToRetire);
+            return Step.Completed(report.ProcessingEndTime ?? report.CreatedTime);
+        }
+
         request.MoveTo(ReportRequestStatus.Ingested, clock.GetUtcNow());
         LogIngested(logger, channel.ChannelId, report.ReportId, result.Rows, result.Created, result.Updated, result.Retired);
         return Step.Completed(report.ProcessingEndTime ?? report.CreatedTime);
     }
+
+    /// <summary>The text of a FATAL report's error document (Amazon sometimes gives one), shortened; null when there is none or it cannot be read.</summary>
+    private async Task<string?> ErrorDocumentAsync(SpApiReportsClient client, string reportDocumentId, CancellationToken cancellationToken)
+    {
+        const int MaxChars = 1_000;
+        try
+        {
+            var document = await client.GetReportDocumentAsync(reportDocumentId, cancellationToken);
+            using var reader = await client.OpenReportDocumentAsync(document, cancellationToken);
+            var buffer = new char[MaxChars];
+            var read = await reader.ReadBlockAsync(buffer, cancellationToken);
+            var text = string.Concat(new string(buffer, 0, read).Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+            return text.Length == 0 ? null : text;
+        }
+        catch (Exception e) when (e is SpApiException or SpApiContractException or ReportDocumentException or HttpRequestException or IOException or SpApiRateLimitedException)
+        {
+            LogErrorDocumentUnreadable(logger, reportDocumentId, e.Message);
+            return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "FATAL report's error document {DocumentId} could not be read: {Message}")]
+    private static partial void LogErrorDocumentUnreadable(ILogger logger, string documentId, string message);
+
+    [LoggerMessage(LogLevel.Warning, "Channel {ChannelId}: report {ReportId} held: it would retire {ToRetire} listings")]
+    private static partial void LogHeld(ILogger logger, string channelId, string reportId, long toRetire);
 
     [LoggerMessage(LogLevel.Information, "Channel {ChannelId}: requested listings report {ReportId}")]
     private static partial void LogRequested(ILogger logger, string channelId, string reportId);

@@ -36,6 +36,8 @@ public sealed class ReportRequestEntity : ITrackedRequest
 
     public long? ListingsRetired { get; set; }
 
+    public long? ListingsToRetire { get; set; }
+
     public string? Error { get; set; }
 
     public int TransientFailures { get; set; }
@@ -71,5 +73,5 @@ public sealed class ReportRequestEntity : ITrackedRequest
     public TimeSpan InStatusFor(DateTimeOffset now) => now - (StatusSince ?? RequestedAt);
 
     public ReportRequest ToRequest() => new(
-        RowKey, PartitionKey, AmazonReportId, RequestStatus, RequestedAt, CompletedAt, RowsIngested, RowsRejected, ListingsRetired, Error);
+        RowKey, PartitionKey, AmazonReportId, RequestStatus, RequestedAt, CompletedAt, RowsIngested, RowsRejected, ListingsRetired, Error, ListingsToRetire);
 }

@@ -15,6 +15,12 @@ public enum ReportRequestStatus
     /// <summary>Ingested: the channel's listings are as of this report.</summary>
     Ingested,
 
+    /// <summary>
+    /// Ingested but for the retirements: the report would have retired more than the configured share of the
+    /// channel's listed listings, so none were retired. <c>POST …/confirm</c> applies them; a newer report replaces it.
+    /// </summary>
+    Held,
+
     /// <summary>Amazon cancelled it, usually because there was no data. The listings are left as they were.</summary>
     NoData,
 

@@ -7,7 +7,8 @@ public static class ReportRequestTransitions
     {
         [ReportRequestStatus.Requested] = [ReportRequestStatus.InProgress, ReportRequestStatus.Ingesting, ReportRequestStatus.NoData, ReportRequestStatus.Failed, ReportRequestStatus.Replaced],
         [ReportRequestStatus.InProgress] = [ReportRequestStatus.Ingesting, ReportRequestStatus.NoData, ReportRequestStatus.Failed, ReportRequestStatus.Replaced],
-        [ReportRequestStatus.Ingesting] = [ReportRequestStatus.Ingested, ReportRequestStatus.Failed],
+        [ReportRequestStatus.Ingesting] = [ReportRequestStatus.Ingested, ReportRequestStatus.Held, ReportRequestStatus.Failed],
+        [ReportRequestStatus.Held] = [ReportRequestStatus.Ingested],
         [ReportRequestStatus.Ingested] = [],
         [ReportRequestStatus.NoData] = [],
         [ReportRequestStatus.Failed] = [],
@@ -18,5 +19,6 @@ public static class ReportRequestTransitions
     public static bool IsAllowed(ReportRequestStatus from, ReportRequestStatus to) => from == to || s_next[from].Contains(to);
 
     /// <summary>Amazon is still working on it, or we are: the request holds the channel's slot.</summary>
-    public static bool IsInFlight(ReportRequestStatus status) => s_next[status].Length > 0;
+    public static bool IsInFlight(ReportRequestStatus status) =>
+        status is ReportRequestStatus.Requested or ReportRequestStatus.InProgress or ReportRequestStatus.Ingesting;
 }

@@ -28,4 +28,13 @@ public sealed class ListingReportFunctions(ListingReportService reports)
     public async Task<IResult> Latest(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.Of(await reports.GetLatestAsync(channelId, cancellationToken));
+
+    /// <summary>Applies a held report (one that would have retired most of the channel's listings).</summary>
+    [Function("ConfirmListingReport")]
+    public async Task<IResult> Confirm(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests/{requestId}/confirm")] HttpRequest request,
+        string channelId,
+        string requestId,
+        CancellationToken cancellationToken) =>
+        Responses.Of(await reports.ConfirmAsync(channelId, requestId, cancellationToken));
 }

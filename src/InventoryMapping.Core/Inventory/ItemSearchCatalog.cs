@@ -214,13 +214,12 @@ internal sealed class ItemSearchCatalog
             _lastUpper = upper;
             _ids.Add(id);
             _skuStart.Add(_upper.Count);
-            _upper.AddRange(upper);
+            _upper.AddRange(upper.AsSpan());
             _upper.Add(Separator);
-            _skus.AddRange(sku);
+            _skus.AddRange(sku.AsSpan());
             _skus.Add(Separator);
             _titleStart.Add(_titles.Count);
-            var utf8 = Encoding.UTF8.GetBytes(title);
-            _titles.AddRange(utf8);
+            _titles.AddRange(Encoding.UTF8.GetBytes(title).AsSpan());
 
             var normalized = SearchText.Title(title);
             var lookup = _wordIds.GetAlternateLookup<ReadOnlySpan<char>>();

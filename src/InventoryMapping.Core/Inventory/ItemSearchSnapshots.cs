@@ -34,7 +34,7 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
             try
             {
                 await using var blob = await Blobs.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
-                return Read(blob);
+                return ReadFrom(blob);
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
             {
@@ -55,10 +55,7 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
         var name = Prefix + highWaterMark.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + ".bin";
         await using (var blob = await Blobs.GetBlobClient(name).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
         {
-            await using var zip = new GZipStream(blob, CompressionLevel.Fastest, leaveOpen: true);
-            await using var buffered = new BufferedStream(zip, 1 << 20);
-            using var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
-            WriteBody(writer, entries.ToList(), highWaterMark.UtcTicks);
+            WriteTo(blob, entries, highWaterMark);
         }
 
         foreach (var old in (await ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal).Skip(Kept))
@@ -120,6 +117,15 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
         return names;
     }
 
+    /// <summary>The snapshot format, written to <paramref name="stream"/> (left open).</summary>
+    internal static void WriteTo(Stream stream, IEnumerable<(ulong Id, string Sku, string Title)> entries, DateTimeOffset highWaterMark)
+    {
+        using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        using var buffered = new BufferedStream(zip, 1 << 20);
+        using var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
+        WriteBody(writer, entries.ToList(), highWaterMark.UtcTicks);
+    }
+
     private static void WriteBody(BinaryWriter writer, List<(ulong Id, string Sku, string Title)> entries, long highWaterMark)
     {
         writer.Write(Magic);
@@ -136,7 +142,8 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
         writer.Write(Magic);
     }
 
-    private static (ItemSearchCatalog, DateTimeOffset) Read(Stream blob)
+    /// <summary>Reads the snapshot format; <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/> if it is damaged.</summary>
+    internal static (ItemSearchCatalog Catalog, DateTimeOffset HighWaterMark) ReadFrom(Stream blob)
     {
         using var zip = new GZipStream(blob, CompressionMode.Decompress);
         using var buffered = new BufferedStream(zip, 1 << 20);

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping;
 
@@ -28,6 +29,10 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
+        services.AddOptions<StorageThroughputOptions>()
+            .Bind(configuration.GetSection(StorageThroughputOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageThroughputOptions>, StorageThroughputOptions.Validator>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.

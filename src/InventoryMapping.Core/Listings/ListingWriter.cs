@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Listings;
 
@@ -12,12 +13,11 @@ namespace InventoryMapping.Listings;
 /// ended with. Writes that move no count (title, price, report id, sync status) go 100 to a transaction under their
 /// listings' ETags only: the count row and the rollup are not touched.
 /// </summary>
-public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup, ConflictRetry retry)
+public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup, ConflictRetry retry, IOptions<StorageThroughputOptions> throughput)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
 
-    /// <summary>Point reads in flight per partition when its listings are read again after a conflict.</summary>
-    private const int ReadsInFlightPerPartition = 8;
+    private readonly int _readsInFlight = throughput.Value.ReadsInFlightPerPartition;
 
     // The count rows this process wrote last, with their ETags: the next transaction in that partition starts from
     // them instead of reading. A stale one (another instance wrote since) costs one failed transaction and a read.
@@ -280,7 +280,7 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         var rows = new ListingEntity?[listingIds.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, listingIds.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlightPerPartition, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _readsInFlight, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingIds[i], cancellationToken: ct);

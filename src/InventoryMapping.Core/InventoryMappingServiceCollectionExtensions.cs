@@ -1,10 +1,11 @@
 using Azure.Storage.Queues;
 using InventoryMapping.Amazon;
-using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
+using InventoryMapping.ListingReports;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Locations;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;

@@ -1,6 +1,7 @@
 using InventoryMapping.Functions.Tests.Support;
 using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Functions.Tests;
 

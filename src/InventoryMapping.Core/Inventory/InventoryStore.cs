@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using InventoryMapping.Listings;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Inventory;
@@ -61,12 +60,13 @@ public sealed class InventoryStore(AppStorage storage)
     }
 
     /// <summary>
-    /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows that listings of listing partition
-    /// <paramref name="shard"/> can match: about 1/<see cref="ListingShard.Count"/> of the items, one range query a kind.
+    /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows of the SKU buckets
+    /// <paramref name="skuBuckets"/> (lowest, highest), which are those listing partition <paramref name="shard"/>'s
+    /// listings can match: one range query a kind.
     /// </summary>
-    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, bool withLoose, CancellationToken cancellationToken)
+    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, (int First, int Last) skuBuckets, bool withLoose, CancellationToken cancellationToken)
     {
-        var (first, last) = ListingShard.SkuBuckets(shard);
+        var (first, last) = skuBuckets;
         var rows = new List<ItemSkuEntity>();
         foreach (var kind in withLoose ? new[] { ItemSkuKeys.UniqueKind, ItemSkuKeys.LooseKind } : [ItemSkuKeys.UniqueKind])
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InventoryMapping.Channels;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping.Jobs;

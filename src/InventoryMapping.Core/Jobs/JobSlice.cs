@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using InventoryMapping.Channels;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Jobs;
 

@@ -10,7 +10,7 @@ namespace InventoryMapping.Jobs;
 
 public sealed class JobStore(AppStorage storage)
 {
-    public const string ReportsContainer = "jobreports";
+    public const string ReportsContainer = AppStorage.JobReportsContainer;
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) =>
         (await GetEntityAsync(jobId, cancellationToken))?.ToJob();

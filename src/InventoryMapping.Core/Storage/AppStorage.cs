@@ -12,7 +12,7 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public TableClient Channels => Table("Channels");
 
-    /// <summary>Listings and the per-shard count rows of each channel (see <see cref="Listings.ListingShard"/>).</summary>
+    /// <summary>Listings and the per-shard count rows of each channel (partition per channel and listing shard).</summary>
     public TableClient Listings => Table("Listings");
 
     public TableClient Items => Table("Items");
@@ -32,10 +32,13 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public QueueClient JobQueue => queues.GetQueueClient(options.Value.JobsQueueName);
 
+    /// <summary>The reported listings of each job page (named here, so that storage knows its containers without knowing jobs).</summary>
+    public const string JobReportsContainer = "jobreports";
+
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
 
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [InventoryMapping.Jobs.JobStore.ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [JobReportsContainer];
 
     public IEnumerable<TableClient> AllTables =>
         [Channels, Listings, Items, ItemSkus, ItemSearch, Jobs, Settings, ReportRequests];

@@ -1,6 +1,7 @@
 using Azure;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
@@ -27,6 +28,26 @@ public sealed class ListingWriterTests
         Assert.Equal(0, requests.Writes("Channels")); // no mark, no publication
         var countsAfter = await app.Get<ListingStore>().GetCountsAsync(partitionKey, default);
         Assert.Equal(countsBefore.ETag, countsAfter.ETag);
+    }
+
+    [Fact]
+    public async Task The_next_report_of_the_same_listings_writes_neither_count_rows_nor_the_channel_counts()
+    {
+        var requests = new StorageRequestLog();
+        await using var app = await TestServices.StartAsync(requests.AddTo);
+        var inputs = Enumerable.Range(0, 300).Select(i => new ListingInput($"N-{i:D3}", "t")).ToList();
+        await ShopSeed.SeedAsync(app, [], []);
+        await app.Get<ListingBatchWriter>().UpsertAsync("shop", inputs, "report-1", default);
+
+        requests.Clear();
+        var again = await app.Get<ListingBatchWriter>().UpsertAsync("shop", inputs, "report-2", default);
+
+        Assert.Equal((0, 0, 300), (again.Created, again.Updated, again.Unchanged));
+        Assert.Equal(0, requests.Writes("Channels"));
+        Assert.Equal(0, requests.PointReads("Channels"));
+        Assert.Equal(300, requests.PointReads("Listings")); // each listing read once, no count row, no failed insert first
+        var partitions = inputs.Select(i => ListingShard.PartitionKeyOfSku("shop", i.Sku!)).Distinct().Count();
+        Assert.Equal(partitions, requests.Transactions()); // one per partition (~5 listings each), without its count row
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;

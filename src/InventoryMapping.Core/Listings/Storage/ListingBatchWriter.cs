@@ -1,7 +1,7 @@
 using InventoryMapping.Storage;
 using Microsoft.Extensions.Options;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// Upserts many listings as Amazon describes them (reports, seeding): grouped by partition, each partition written
@@ -76,7 +76,7 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
 
             if (current is null && linkNew is not null && await linkNew(next.Sku, ct) is { } item)
             {
-                Mapping.ListingLinks.LinkTo(next, item, now, jobId: null);
+                next.LinkTo(item, now, jobId: null);
             }
 
             return next;

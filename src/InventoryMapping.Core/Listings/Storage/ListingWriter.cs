@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using InventoryMapping.Storage;
 using Microsoft.Extensions.Options;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// The only way listings are written. A transaction that moves a count carries up to 99 listing writes of one
@@ -22,6 +22,10 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     // The count rows this process wrote last, with their ETags: the next transaction in that partition starts from
     // them instead of reading. A stale one (another instance wrote since) costs one failed transaction and a read.
     private readonly ConcurrentDictionary<string, ListingCountsEntity> _knownCounts = new(StringComparer.Ordinal);
+
+    // Partitions this process has seen holding listings. Listings are never deleted, so for these, "take them as new"
+    // would only cost a failed transaction (and a mark and publication of the rollup): they are read first instead.
+    private readonly ConcurrentDictionary<string, bool> _holdListings = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Writes <paramref name="changes"/> (all in one partition). A conflict on the count row is retried here; a
@@ -73,7 +77,8 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     /// </summary>
     /// <param name="listingIds">The listings, all in <paramref name="partitionKey"/>, each once.</param>
     /// <param name="read">Their rows as the caller read them (same order; null: none), or null to take them all as new
-    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read.</param>
+    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read. A
+    /// partition this writer has seen holding listings is read at once.</param>
     internal async Task<PartitionWrite> WritePartitionAsync(
         string partitionKey,
         IReadOnlyList<string> listingIds,
@@ -84,7 +89,9 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         var written = new List<ListingChange>();
         return await retry.RunAsync(ConflictLimit.ListingPartition, async (attempt, ct) =>
         {
-            var rows = attempt == 0 ? read ?? new ListingEntity?[listingIds.Count] : await ReadAsync(partitionKey, listingIds, ct);
+            var rows = attempt == 0 && read is not null ? read
+                : attempt == 0 && !_holdListings.ContainsKey(partitionKey) ? new ListingEntity?[listingIds.Count]
+                : await ReadAsync(partitionKey, listingIds, ct);
             var changes = new List<ListingChange>();
             var refused = new List<RefusedListing>();
             for (var i = 0; i < listingIds.Count; i++)
@@ -104,10 +111,16 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
             {
                 await CommitAsync(partitionKey, changes, ct);
                 written.AddRange(changes);
+                if (written.Count > 0 || rows.Any(r => r is not null))
+                {
+                    _holdListings[partitionKey] = true;
+                }
+
                 return Attempt.Done(new PartitionWrite(written, refused));
             }
             catch (ListingChangedException e)
             {
+                _holdListings[partitionKey] = true; // someone else wrote a listing of it
                 written.AddRange(e.Written);
                 return Attempt.Conflict<PartitionWrite>(e);
             }

@@ -23,9 +23,10 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     // them instead of reading. A stale one (another instance wrote since) costs one failed transaction and a read.
     private readonly ConcurrentDictionary<string, ListingCountsEntity> _knownCounts = new(StringComparer.Ordinal);
 
-    // Partitions this process has seen holding listings. Listings are never deleted, so for these, "take them as new"
-    // would only cost a failed transaction (and a mark and publication of the rollup): they are read first instead.
-    private readonly ConcurrentDictionary<string, bool> _holdListings = new(StringComparer.Ordinal);
+    // Per partition, whether the last call that could take its listings as new found some of them stored already. If
+    // so the next one reads first: taking a report's listings as new again would cost a failed transaction and a mark
+    // and publication of the rollup, batch after batch. A first report keeps finding them new and reads nothing.
+    private readonly ConcurrentDictionary<string, bool> _foundStored = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Writes <paramref name="changes"/> (all in one partition). A conflict on the count row is retried here; a
@@ -77,8 +78,8 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     /// </summary>
     /// <param name="listingIds">The listings, all in <paramref name="partitionKey"/>, each once.</param>
     /// <param name="read">Their rows as the caller read them (same order; null: none), or null to take them all as new
-    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read. A
-    /// partition this writer has seen holding listings is read at once.</param>
+    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read, and
+    /// the next call for the partition reads first, until a read finds none of its listings stored.</param>
     internal async Task<PartitionWrite> WritePartitionAsync(
         string partitionKey,
         IReadOnlyList<string> listingIds,
@@ -89,9 +90,15 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         var written = new List<ListingChange>();
         return await retry.RunAsync(ConflictLimit.ListingPartition, async (attempt, ct) =>
         {
+            var asNew = attempt == 0 && read is null && !_foundStored.GetValueOrDefault(partitionKey);
             var rows = attempt == 0 && read is not null ? read
-                : attempt == 0 && !_holdListings.ContainsKey(partitionKey) ? new ListingEntity?[listingIds.Count]
+                : asNew ? new ListingEntity?[listingIds.Count]
                 : await ReadAsync(partitionKey, listingIds, ct);
+            if (read is null && !asNew)
+            {
+                _foundStored[partitionKey] = rows.Any(r => r is not null);
+            }
+
             var changes = new List<ListingChange>();
             var refused = new List<RefusedListing>();
             for (var i = 0; i < listingIds.Count; i++)
@@ -111,16 +118,15 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
             {
                 await CommitAsync(partitionKey, changes, ct);
                 written.AddRange(changes);
-                if (written.Count > 0 || rows.Any(r => r is not null))
-                {
-                    _holdListings[partitionKey] = true;
-                }
-
                 return Attempt.Done(new PartitionWrite(written, refused));
             }
             catch (ListingChangedException e)
             {
-                _holdListings[partitionKey] = true; // someone else wrote a listing of it
+                if (asNew)
+                {
+                    _foundStored[partitionKey] = true;
+                }
+
                 written.AddRange(e.Written);
                 return Attempt.Conflict<PartitionWrite>(e);
             }

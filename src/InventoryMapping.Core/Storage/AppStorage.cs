@@ -32,10 +32,10 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public QueueClient JobQueue => queues.GetQueueClient(options.Value.JobsQueueName);
 
-    /// <summary>The reported listings of each job page (named here, so that storage knows its containers without knowing jobs).</summary>
-    public const string JobReportsContainer = "jobreports";
-
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
+
+    /// <summary>Each job's reported rows, a blob per processed page (see <c>JobStore</c>).</summary>
+    public const string JobReportsContainer = "jobreports";
 
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
     public static IReadOnlyList<string> Containers { get; } = [JobReportsContainer];

@@ -2,7 +2,7 @@ using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 
-namespace InventoryMapping.Mapping;
+namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
 /// The item SKUs a job's current listing partition can match. Job pages come in partition order, so keeping the

@@ -70,10 +70,12 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, LinkAllBySku>();
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
+        services.AddSingleton<IJobKind, SweepReservations>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
         services.AddSingleton<MappingJobs>();
+        services.AddSingleton<ReservationSweeps>();
         services.AddSingleton<JobRunner>();
     }
 

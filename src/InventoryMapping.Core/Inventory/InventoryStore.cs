@@ -81,6 +81,18 @@ public sealed class InventoryStore(AppStorage storage)
         return new ShardItemSkus(shard, rows);
     }
 
+    /// <summary>
+    /// A page of the uncommitted SKU reservations in the SKU buckets <paramref name="skuBuckets"/> (lowest, highest)
+    /// (a range of partitions, filtered: a sweep's read, off request paths).
+    /// </summary>
+    internal Task<Page<ItemSkuEntity>> ReadUncommittedReservationsPageAsync((int First, int Last) skuBuckets, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var (first, last) = skuBuckets;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, first)} and PartitionKey le {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, last)} and Committed eq {false}");
+        return storage.ItemSkus.ReadPageAsync<ItemSkuEntity>(filter, continuation, pageSize, cancellationToken);
+    }
+
     internal async Task<ItemSkuEntity?> GetReservationAsync(string sku, CancellationToken cancellationToken)
     {
         var (partition, row) = ItemSkuKeys.UniqueRow(sku);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Inventory;
 
@@ -10,9 +11,9 @@ namespace InventoryMapping.Inventory;
 /// (so a row never claims what did not happen), partitioned by UTC hour and item partition so that a bulk write's
 /// rows go out in full transactions and a reader asks for one key range: everything since a time.
 /// </summary>
-public sealed class ItemChangeLog(AppStorage storage, TimeProvider clock)
+public sealed class ItemChangeLog(AppStorage storage, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
-    private const int Parallelism = 8;
+    private readonly int _transactionsInFlight = throughput.Value.ItemTransactionsInFlight;
 
     /// <summary>Logs the current state of <paramref name="items"/> (or that they are gone); returns what it logged.</summary>
     internal async Task<IReadOnlyList<ItemChange>> RecordAsync(IReadOnlyList<ItemEntity> items, bool deleted, CancellationToken cancellationToken)
@@ -34,7 +35,7 @@ public sealed class ItemChangeLog(AppStorage storage, TimeProvider clock)
             Deleted = c.Deleted,
             Ticks = c.Ticks,
         }));
-        await storage.ItemChanges.SubmitAllAsync(rows, Parallelism, cancellationToken);
+        await storage.ItemChanges.SubmitAllAsync(rows, _transactionsInFlight, cancellationToken);
         return changes;
     }
 
@@ -67,7 +68,7 @@ public sealed class ItemChangeLog(AppStorage storage, TimeProvider clock)
             }
         }
 
-        await storage.ItemChanges.SubmitAllAsync(old, Parallelism, cancellationToken);
+        await storage.ItemChanges.SubmitAllAsync(old, _transactionsInFlight, cancellationToken);
         return old.Count;
     }
 

@@ -18,6 +18,7 @@ internal sealed class SpApiTransport(
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.Source.StartActivity("SpApi " + operation.Name, System.Diagnostics.ActivityKind.Client);
         var response = await SendWithRetriesAsync(operation, endpoint, credentials, createRequest, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {

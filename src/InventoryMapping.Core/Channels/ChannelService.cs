@@ -9,7 +9,8 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
     public const int DefaultRefreshMinutes = 360;
     private const int MaxTextLength = 100;
 
-    public Task<Channel?> GetAsync(string channelId, CancellationToken cancellationToken) => channels.GetAsync(channelId, cancellationToken);
+    public async Task<Result<Channel>> GetAsync(string channelId, CancellationToken cancellationToken) =>
+        await channels.GetAsync(channelId, cancellationToken) is { } channel ? channel : DomainError.NotFound("Channel", channelId);
 
     public Task<IReadOnlyList<Channel>> ListAsync(CancellationToken cancellationToken) => channels.ListAsync(cancellationToken);
 
@@ -27,7 +28,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
         }
 
         var locationId = definition.LocationId ?? (await locations.GetSettingsAsync(cancellationToken)).DefaultLocationId;
-        if (await locations.GetAsync(locationId, cancellationToken) is null)
+        if (!await locations.ExistsAsync(locationId, cancellationToken))
         {
             return DomainError.Invalid("locationId", $"Location '{locationId}' does not exist.");
         }

@@ -8,7 +8,8 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
 {
     private const int StockConflictRetries = 10;
 
-    public Task<InventoryItem?> GetAsync(string itemId, CancellationToken cancellationToken) => store.GetAsync(itemId, cancellationToken);
+    public async Task<Result<InventoryItem>> GetAsync(string itemId, CancellationToken cancellationToken) =>
+        await store.GetAsync(itemId, cancellationToken) is { } item ? item : DomainError.NotFound("Item", itemId);
 
     public async Task<Result<InventoryItem>> CreateAsync(ItemDefinition definition, CancellationToken cancellationToken)
     {
@@ -85,7 +86,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
             return DomainError.Invalid("level", "level is required and may not be negative.");
         }
 
-        if (await locations.GetAsync(locationId, cancellationToken) is null)
+        if (!await locations.ExistsAsync(locationId, cancellationToken))
         {
             return DomainError.NotFound("Location", locationId);
         }
@@ -149,7 +150,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
 
         foreach (var locationId in definition.StockLevels?.Keys ?? [])
         {
-            if (await locations.GetAsync(locationId, cancellationToken) is null)
+            if (!await locations.ExistsAsync(locationId, cancellationToken))
             {
                 return DomainError.Invalid($"stockLevels.{locationId}", $"Location '{locationId}' does not exist.");
             }

@@ -9,6 +9,9 @@ namespace InventoryMapping.Jobs;
 public sealed class JobService(ChannelStore channels, ListingCountsRollup counts, JobStore jobs, AppStorage storage, TimeProvider clock)
 {
     /// <summary>Starts Link All or Create All over the channel's unlinked listings.</summary>
+    public async Task<Result<Job>> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        await jobs.GetAsync(jobId, cancellationToken) is { } job ? job : DomainError.NotFound("Job", jobId);
+
     public async Task<Result<Job>> StartAsync(JobKind kind, string channelId, bool dryRun, SkuMatchMode match, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfEqual(kind, JobKind.UnlinkDeletedItem);

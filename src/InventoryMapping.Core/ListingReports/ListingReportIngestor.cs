@@ -16,6 +16,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
     /// <param name="ingestionId">Stamped on every listing the report contains; the same id on a re-run.</param>
     public async Task<ReportIngestion> IngestAsync(Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.Source.StartActivity("ReportIngestion")?.SetTag("channel.id", channel.ChannelId).SetTag("ingestion.id", ingestionId);
         long total = 0, created = 0, updated = 0, rejected = 0;
 
         // Hashes of the SKUs this report stamps: 8 bytes a listing. A collision only makes the count smaller,

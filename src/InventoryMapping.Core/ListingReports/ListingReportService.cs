@@ -30,6 +30,19 @@ public sealed partial class ListingReportService(
         return (await RequestAsync(channel, cancellationToken)).ToRequest();
     }
 
+    /// <summary>The channel's latest report request; not found when the channel is unknown or never asked for one.</summary>
+    public async Task<Result<ReportRequest>> GetLatestAsync(string channelId, CancellationToken cancellationToken)
+    {
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        return await requests.GetLatestAsync(channelId, cancellationToken) is { } latest
+            ? latest
+            : new DomainError(DomainErrorKind.NotFound, "No report yet", $"No listings report was ever requested for channel '{channelId}'.");
+    }
+
     public async Task<ChannelReportState> GetStateAsync(string channelId, CancellationToken cancellationToken)
     {
         var reading = requests.GetStateAsync(channelId, cancellationToken);

@@ -18,6 +18,12 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
         return listing is null ? DomainError.NotFound("Listing", listingId) : listing;
     }
 
+    /// <summary>A page of listings from where <paramref name="continuationToken"/> (as a previous page returned it) says.</summary>
+    public Task<Result<ListingPage>> QueryAsync(ListingQuery query, string? continuationToken, CancellationToken cancellationToken) =>
+        Storage.PageToken.TryDecode(continuationToken, out var token)
+            ? QueryAsync(query with { Continuation = token }, cancellationToken)
+            : Task.FromResult<Result<ListingPage>>(DomainError.Invalid("continuationToken", "continuationToken is not one this endpoint returned."));
+
     public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         if (query.PageSize is < 1 or > ListingQuery.MaxPageSize)

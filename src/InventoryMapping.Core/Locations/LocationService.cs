@@ -11,7 +11,12 @@ public sealed class LocationService(AppStorage storage)
     public const string BuiltInLocationName = "My Location";
     public const int MaxNameLength = 100;
 
-    public async Task<Location?> GetAsync(string locationId, CancellationToken cancellationToken)
+    public async Task<Result<Location>> GetAsync(string locationId, CancellationToken cancellationToken) =>
+        await FindAsync(locationId, cancellationToken) is { } location ? location : DomainError.NotFound("Location", locationId);
+
+    internal async Task<bool> ExistsAsync(string locationId, CancellationToken cancellationToken) => await FindAsync(locationId, cancellationToken) is not null;
+
+    private async Task<Location?> FindAsync(string locationId, CancellationToken cancellationToken)
     {
         if (!ChannelIds.IsValid(locationId))
         {
@@ -52,7 +57,7 @@ public sealed class LocationService(AppStorage storage)
 
     public async Task<Result<SystemSettings>> PutSettingsAsync(SystemSettings settings, CancellationToken cancellationToken)
     {
-        if (await GetAsync(settings.DefaultLocationId ?? "", cancellationToken) is null)
+        if (!await ExistsAsync(settings.DefaultLocationId ?? "", cancellationToken))
         {
             return DomainError.Invalid("defaultLocationId", $"Location '{settings.DefaultLocationId}' does not exist.");
         }

@@ -1,28 +1,32 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryMapping.Functions.Http;
 
-/// <summary>Success results in the API's JSON, with the entity's ETag where it has one.</summary>
+/// <summary>Maps an operation's <see cref="Result{T}"/> to a typed HTTP result: its success, or the problem that stopped it.</summary>
 public static class Responses
 {
-    public static IResult Ok<T>(T value) => TypedResults.Json(value, ApiJson.Options);
+    public static Results<TSuccess, ProblemHttpResult> Of<T, TSuccess>(Result<T> result, Func<T, TSuccess> success)
+        where TSuccess : IResult =>
+        result.IsSuccess ? success(result.Value) : Problems.From(result.Error);
 
-    public static IResult Status<T>(int status, T value) => TypedResults.Json(value, ApiJson.Options, statusCode: status);
-
-    public static IResult At<T>(string location, int status, T value) => new LocatedResult(location, Status(status, value));
-
-    public static IResult Of<T>(Result<T> result, Func<T, IResult> success) => result.IsSuccess ? success(result.Value) : Problems.From(result.Error);
-
-    public static IResult Of<T>(Result<T> result) => Of(result, Ok);
+    public static Results<Ok<T>, ProblemHttpResult> Of<T>(Result<T> result) => Of(result, TypedResults.Ok);
 
     /// <summary>Reads the JSON body and hands it to <paramref name="handle"/>; a bad body is a problem naming the field.</summary>
-    public static async Task<IResult> WithBodyAsync<TBody, TResult>(
-        HttpRequest request, Func<TBody, Task<Result<TResult>>> handle, CancellationToken cancellationToken, Func<TResult, IResult>? success = null)
+    public static async Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
+        HttpRequest request, Func<TBody, Task<Result<T>>> handle, Func<T, TSuccess> success, CancellationToken cancellationToken)
         where TBody : class
+        where TSuccess : IResult
     {
         var body = await RequestBody.ReadAsync<TBody>(request, cancellationToken);
-        return body.IsSuccess ? Of(await handle(body.Value), success ?? (value => Ok(value))) : Problems.From(body.Error);
+        return body.IsSuccess ? Of(await handle(body.Value), success) : Problems.From(body.Error);
     }
+
+    /// <inheritdoc cref="WithBodyAsync{TBody, T, TSuccess}"/>
+    public static Task<Results<Ok<T>, ProblemHttpResult>> WithBodyAsync<TBody, T>(
+        HttpRequest request, Func<TBody, Task<Result<T>>> handle, CancellationToken cancellationToken)
+        where TBody : class =>
+        WithBodyAsync(request, handle, TypedResults.Ok, cancellationToken);
 
     /// <summary>The If-Match header, unquoted as stored ETags are compared.</summary>
     public static string? IfMatch(HttpRequest request) => request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;

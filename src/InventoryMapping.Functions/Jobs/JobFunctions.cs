@@ -2,33 +2,34 @@ using System.Text.Json;
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Jobs;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Jobs;
 
-public sealed class JobFunctions(JobService jobs, JobStore store, JobRunner runner)
+public sealed class JobFunctions(JobService jobs, JobRunner runner)
 {
     [Function("StartLinkAllBySku")]
-    public Task<IResult> LinkAll(
+    public Task<Results<Accepted<Job>, ProblemHttpResult>> LinkAll(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/link-all-by-sku")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         StartAsync(request, JobKind.LinkAllBySku, channelId, cancellationToken);
 
     [Function("StartCreateAll")]
-    public Task<IResult> CreateAll(
+    public Task<Results<Accepted<Job>, ProblemHttpResult>> CreateAll(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/create-all")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         StartAsync(request, JobKind.CreateAll, channelId, cancellationToken);
 
     [Function("GetJob")]
-    public async Task<IResult> Get(
+    public async Task<Results<Ok<Job>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
-        await store.GetAsync(jobId, cancellationToken) is { } job ? Responses.Ok(job) : Problems.From(DomainError.NotFound("Job", jobId));
+        Responses.Of(await jobs.GetAsync(jobId, cancellationToken));
 
     /// <summary>Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint.</summary>
     [Function("RunJob")]
     public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] string message, CancellationToken cancellationToken) =>
         runner.RunAsync(JsonSerializer.Deserialize<JobMessage>(message, ApiJson.Options)!, cancellationToken);
 
-    private async Task<IResult> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
+    private async Task<Results<Accepted<Job>, ProblemHttpResult>> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
     {
         var dryRun = QueryValues.Bool(request, "dryRun");
         var match = QueryValues.Enum<SkuMatchMode>(request, "match");
@@ -44,6 +45,6 @@ public sealed class JobFunctions(JobService jobs, JobStore store, JobRunner runn
 
         return Responses.Of(
             await jobs.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
-            job => Responses.At($"/api/jobs/{job.JobId}", StatusCodes.Status202Accepted, job));
+            job => TypedResults.Accepted($"/api/jobs/{job.JobId}", job));
     }
 }

@@ -1,11 +1,12 @@
 using InventoryMapping.Functions.Http;
 using InventoryMapping.ListingReports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.ListingReports;
 
-public sealed class ListingReportFunctions(ListingReportService reports, ReportRequestStore requests, InventoryMapping.Channels.ChannelStore channels)
+public sealed class ListingReportFunctions(ListingReportService reports)
 {
     /// <summary>Asks Amazon for the listings of every channel whose listings are older than its refresh interval.</summary>
     [Function("RequestListingReports")]
@@ -18,23 +19,14 @@ public sealed class ListingReportFunctions(ListingReportService reports, ReportR
         reports.CollectAsync(cancellationToken);
 
     [Function("RequestListingReport")]
-    public async Task<IResult> RequestNow(
+    public async Task<Results<Accepted<ReportRequest>, ProblemHttpResult>> RequestNow(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.Of(
             await reports.RequestNowAsync(channelId, cancellationToken),
-            requested => Responses.At($"/api/channels/{channelId}/report-requests/latest", StatusCodes.Status202Accepted, requested));
+            requested => TypedResults.Accepted($"/api/channels/{channelId}/report-requests/latest", requested));
 
     [Function("GetLatestListingReport")]
-    public async Task<IResult> Latest(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken)
-    {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
-        {
-            return Problems.From(DomainError.NotFound("Channel", channelId));
-        }
-
-        return await requests.GetLatestAsync(channelId, cancellationToken) is { } latest
-            ? Responses.Ok(latest)
-            : Problems.From(new DomainError(DomainErrorKind.NotFound, "No report yet", $"No listings report was ever requested for channel '{channelId}'."));
-    }
+    public async Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Latest(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.Of(await reports.GetLatestAsync(channelId, cancellationToken));
 }

@@ -60,7 +60,7 @@ public sealed class AmazonWorld : IAsyncDisposable
             [$"SpApi:{ChannelId.Replace('-', '_')}:RefreshToken"] = refreshToken ?? sellerToken,
         };
         var app = await TestServices.StartAsync(
-            services => services.AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),
+            services => services.AddHttpApi().AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),
             settings: settings,
             clock: clock);
         var world = new AmazonWorld(app, sandbox, sellerToken);

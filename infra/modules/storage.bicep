@@ -20,7 +20,8 @@ param principalResourceId string
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS'])
 param skuName string = 'Standard_LRS'
 
-// Table names must be alphanumeric; these are the tables InventoryMapping.Core reads and writes.
+// Table names must be alphanumeric; these are the tables InventoryMapping.Core reads and writes (AppStorage.AllTables;
+// a test keeps the two lists equal).
 var tableNames = [
   'Channels'
   'Listings'
@@ -32,13 +33,12 @@ var tableNames = [
   'ReportRequests'
 ]
 
-var containerNames = [
+// The app's containers (AppStorage.Containers; a test keeps the two lists equal) and the deployment package's.
+var appContainerNames = [
   'jobreports'
-  'imports'
-  'exports'
-  'reports'
-  deploymentContainerName
 ]
+
+var containerNames = concat(appContainerNames, [deploymentContainerName])
 
 var queueNames = [
   'jobs'

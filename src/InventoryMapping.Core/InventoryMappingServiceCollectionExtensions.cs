@@ -30,6 +30,8 @@ public static class InventoryMappingServiceCollectionExtensions
             .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
         services.TryAddSingleton(TimeProvider.System);
 
+        // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
+        services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();

@@ -51,7 +51,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
             total++;
             var input = ToInput(row);
             batch[row.Sku] = input; // a SKU twice in one batch: the later row wins
-            if (ListingService.Check(input) is null)
+            if (ListingRules.Check(input) is null)
             {
                 stamped.Add(StableHash.Of64(row.Sku));
             }
@@ -90,7 +90,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
     private static string CleanTitle(string? title)
     {
         var clean = string.Concat((title ?? "").Select(c => char.IsControl(c) ? ' ' : c));
-        return clean.Length > ListingService.MaxTitleLength ? clean[..ListingService.MaxTitleLength] : clean;
+        return clean.Length > ListingRules.MaxTitleLength ? clean[..ListingRules.MaxTitleLength] : clean;
     }
 
     /// <summary>Rows without a status column are listed, so active; otherwise only "Active" is.</summary>

@@ -14,7 +14,10 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
 
     public Task<IReadOnlyList<Channel>> ListAsync(CancellationToken cancellationToken) => channels.ListAsync(cancellationToken);
 
-    /// <summary>Creates or replaces a channel. With <paramref name="ifMatch"/>, only if nobody changed it since that version.</summary>
+    /// <summary>
+    /// Creates or replaces a channel. With <paramref name="ifMatch"/>, only if nobody changed it since that version;
+    /// <c>*</c> replaces whatever version exists, and creates nothing.
+    /// </summary>
     public async Task<Result<Channel>> PutAsync(string channelId, ChannelDefinition definition, string? ifMatch, CancellationToken cancellationToken)
     {
         if (!ChannelIds.IsValid(channelId))
@@ -34,6 +37,12 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
         }
 
         var existing = await channels.GetEntityAsync(channelId, cancellationToken);
+        if (ifMatch == "*")
+        {
+            // RFC 9110: any current version; there must be one.
+            ifMatch = existing is null ? ifMatch : null;
+        }
+
         if (ifMatch is not null && (existing is null || existing.ETag != new ETag(ifMatch)))
         {
             return DomainError.PreconditionFailed($"Channel '{channelId}' is not at version {ifMatch}.");
@@ -44,7 +53,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             RowKey = channelId,
             AccountId = definition.AccountId!.Trim(),
             AccountName = definition.AccountName!.Trim(),
-            Region = Enum.Parse<AmazonRegion>(definition.Region!, ignoreCase: true).ToString(),
+            Region = definition.Region!,
             MarketplaceIds = string.Join(',', definition.MarketplaceIds!),
             LocationId = locationId,
             AutoLinkBySku = definition.AutoLinkBySku ?? false,
@@ -57,7 +66,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
 
     private static DomainError? Validate(ChannelDefinition definition)
     {
-        if (!IsText(definition.AccountId))
+        if (TextRules.IdentifierProblem("accountId", definition.AccountId, MaxTextLength) is not null)
         {
             return DomainError.Invalid("accountId", $"accountId (the seller id) is required: 1-{MaxTextLength} characters.");
         }
@@ -67,7 +76,8 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             return DomainError.Invalid("accountName", $"accountName is required: 1-{MaxTextLength} characters.");
         }
 
-        if (definition.Region is null || !Enum.TryParse<AmazonRegion>(definition.Region, ignoreCase: true, out var region) || !Enum.IsDefined(region))
+        // Exactly as documented and as GET answers: no numbers, no other case, no spaces.
+        if (definition.Region is null || !Enum.GetNames<AmazonRegion>().Contains(definition.Region, StringComparer.Ordinal))
         {
             return DomainError.Invalid("region", "region is required: NA, EU or FE.");
         }
@@ -91,7 +101,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
     }
 
     private static bool IsText(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextLength && !value.Any(char.IsControl);
+        !string.IsNullOrWhiteSpace(value) && TextRules.FreeTextProblem("text", value, MaxTextLength) is null;
 
     [GeneratedRegex("^[A-Z0-9]{1,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex MarketplaceId();

@@ -16,9 +16,14 @@ internal static class ItemRules
             return DomainError.Invalid("sku", sku);
         }
 
-        if (definition.Title is null || definition.Title.Length > MaxTitleLength || definition.Title.Any(char.IsControl))
+        if (definition.Title is null)
         {
             return DomainError.Invalid("title", $"title is required: at most {MaxTitleLength} characters, no control characters.");
+        }
+
+        if (TextRules.FreeTextProblem("title", definition.Title, MaxTitleLength) is { } title)
+        {
+            return DomainError.Invalid("title", title);
         }
 
         if (definition.PurchasePrice is < 0)
@@ -41,9 +46,9 @@ internal static class ItemRules
             return DomainError.Invalid("taxRate", "taxRate is a percentage from 0 to 100, or -1 for the system default.");
         }
 
-        if (definition.Description is { Length: > MaxDescriptionLength })
+        if (TextRules.FreeTextProblem("description", definition.Description, MaxDescriptionLength, multiline: true) is { } description)
         {
-            return DomainError.Invalid("description", $"description has at most {MaxDescriptionLength} characters.");
+            return DomainError.Invalid("description", description);
         }
 
         if (definition.StockLevels?.FirstOrDefault(l => l.Value < 0) is { Key: not null } negative)

@@ -48,9 +48,14 @@ internal static class ListingRules
             return DomainError.Invalid("sku", sku);
         }
 
-        if (input.Title is null || input.Title.Length > MaxTitleLength || input.Title.Any(char.IsControl))
+        if (input.Title is null)
         {
             return DomainError.Invalid("title", $"title is required: at most {MaxTitleLength} characters, no control characters.");
+        }
+
+        if (TextRules.FreeTextProblem("title", input.Title, MaxTitleLength) is { } title)
+        {
+            return DomainError.Invalid("title", title);
         }
 
         if (input.Price is < 0)

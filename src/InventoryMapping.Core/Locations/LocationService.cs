@@ -39,7 +39,7 @@ public sealed class LocationService(AppStorage storage)
             return DomainError.Invalid("locationId", "A location id is 1-40 lower-case letters, digits and inner dashes.");
         }
 
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(name) || TextRules.FreeTextProblem("name", name, MaxNameLength) is not null)
         {
             return DomainError.Invalid("name", $"name is required: 1-{MaxNameLength} characters, no control characters.");
         }

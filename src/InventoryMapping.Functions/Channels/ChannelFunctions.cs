@@ -23,7 +23,7 @@ public sealed class ChannelFunctions(ChannelService channels, ListingService lis
     public Task<Results<Ok<Channel>, ProblemHttpResult>> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "channels/{channelId}")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.WithBodyAsync<ChannelDefinition, Channel>(
-            request, body => channels.PutAsync(channelId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
+            request, body => channels.PutAsync(channelId, body, Responses.IfMatchOrAny(request), cancellationToken), cancellationToken);
 
     [Function("GetChannelSummary")]
     public async Task<Results<Ok<ChannelSummary>, ProblemHttpResult>> Summary(

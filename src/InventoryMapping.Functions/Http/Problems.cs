@@ -18,6 +18,7 @@ public static class Problems
             DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
             DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
             DomainErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
+            DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status500InternalServerError,
         },
         error.Title,

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryMapping.Functions.Http;
 
 /// <summary>Maps an operation's <see cref="Result{T}"/> to a typed HTTP result: its success, or the problem that stopped it.</summary>
-public static class Responses
+public static partial class Responses
 {
     public static Results<TSuccess, ProblemHttpResult> Of<T, TSuccess>(Result<T> result, Func<T, TSuccess> success)
         where TSuccess : IResult =>
@@ -12,12 +13,20 @@ public static class Responses
 
     public static Results<Ok<T>, ProblemHttpResult> Of<T>(Result<T> result) => Of(result, TypedResults.Ok);
 
-    /// <summary>Reads the JSON body and hands it to <paramref name="handle"/>; a bad body is a problem naming the field.</summary>
+    /// <summary>
+    /// Checks the request's If-Match, reads the JSON body and hands it to <paramref name="handle"/>; a bad header or
+    /// body is a problem naming the field.
+    /// </summary>
     public static async Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
         HttpRequest request, Func<TBody, Task<Result<T>>> handle, Func<T, TSuccess> success, CancellationToken cancellationToken)
         where TBody : class
         where TSuccess : IResult
     {
+        if (IfMatchProblem(request) is { } invalid)
+        {
+            return Problems.From(invalid);
+        }
+
         var body = await RequestBody.ReadAsync<TBody>(request, cancellationToken);
         return body.IsSuccess ? Of(await handle(body.Value), success) : Problems.From(body.Error);
     }
@@ -28,6 +37,31 @@ public static class Responses
         where TBody : class =>
         WithBodyAsync(request, handle, TypedResults.Ok, cancellationToken);
 
-    /// <summary>The If-Match header, unquoted as stored ETags are compared.</summary>
-    public static string? IfMatch(HttpRequest request) => request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;
+    /// <summary>For operations that take no body: checks the request's If-Match, then runs <paramref name="handle"/>.</summary>
+    public static async Task<Results<TSuccess, ProblemHttpResult>> WithoutBodyAsync<T, TSuccess>(
+        HttpRequest request, Func<Task<Result<T>>> handle, Func<T, TSuccess> success)
+        where TSuccess : IResult =>
+        IfMatchProblem(request) is { } invalid ? Problems.From(invalid) : Of(await handle(), success);
+
+    /// <inheritdoc cref="WithoutBodyAsync{T, TSuccess}"/>
+    public static Task<Results<Ok<T>, ProblemHttpResult>> WithoutBodyAsync<T>(HttpRequest request, Func<Task<Result<T>>> handle) =>
+        WithoutBodyAsync(request, handle, TypedResults.Ok);
+
+    /// <summary>
+    /// The If-Match header as the services compare it: the entity tag, or null for none and for <c>*</c> (RFC 9110:
+    /// any current version, which is what an unconditional change of an existing resource does).
+    /// </summary>
+    public static string? IfMatch(HttpRequest request) => IfMatchOrAny(request) is "*" ? null : IfMatchOrAny(request);
+
+    /// <summary>The If-Match header as sent (<c>*</c> included), for operations that may create the resource.</summary>
+    public static string? IfMatchOrAny(HttpRequest request) => request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } etag ? etag : null;
+
+    /// <summary>Null when If-Match is absent, <c>*</c> or one entity tag (<c>"…"</c> or <c>W/"…"</c>), as the API hands them out.</summary>
+    private static DomainError? IfMatchProblem(HttpRequest request) =>
+        IfMatchOrAny(request) is not { } value || value == "*" || EntityTag().IsMatch(value)
+            ? null
+            : DomainError.Invalid("If-Match", "If-Match is one eTag as the API returned it (\"…\" or W/\"…\"), or *.");
+
+    [GeneratedRegex("^(W/)?\"[^\"]*\"$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityTag();
 }

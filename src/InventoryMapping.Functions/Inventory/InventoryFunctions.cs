@@ -43,7 +43,8 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
     [Function("DeleteItem")]
     public async Task<Results<Accepted<ItemDeleted>, ProblemHttpResult>> Delete(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
-        Responses.Of(await deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => TypedResults.Accepted((string?)null, deleted));
+        await Responses.WithoutBodyAsync(
+            request, () => deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => TypedResults.Accepted((string?)null, deleted));
 
     [Function("PutItemStock")]
     public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> PutStock(

@@ -24,7 +24,7 @@ public sealed class LinkFunctions(LinkService links)
         string channelId,
         string listingId,
         CancellationToken cancellationToken) =>
-        Responses.Of(await links.UnlinkAsync(channelId, listingId, Responses.IfMatch(request), cancellationToken));
+        await Responses.WithoutBodyAsync(request, () => links.UnlinkAsync(channelId, listingId, Responses.IfMatch(request), cancellationToken));
 
     [Function("CreateItemFromListing")]
     public async Task<Results<Created<ListingWithItem>, ProblemHttpResult>> CreateItem(

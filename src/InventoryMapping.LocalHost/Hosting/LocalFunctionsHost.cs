@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Configuration.Memory;
@@ -189,6 +190,22 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             logger.LogWarning("{Warning}", warning);
         }
 
+        // A development tool, not a leak: whatever the environment, an exception becomes a problem without a stack
+        // trace (in Development, ASP.NET Core would otherwise answer with its developer exception page).
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+                context.Response.Clear();
+                await Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error", detail: "The local host failed to handle the request; see its log.")
+                    .ExecuteAsync(context);
+            }
+        });
         HttpFunctionEndpoints.Map(app, catalog.WithTrigger(HttpFunctionEndpoints.TriggerType), hostJson.RoutePrefix, options.FunctionKey, logger);
         AdminEndpoints.Map(app, catalog, options.FunctionKey);
         return new LocalFunctionsHost(app, catalog);

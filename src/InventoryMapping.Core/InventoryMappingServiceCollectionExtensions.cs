@@ -4,6 +4,7 @@ using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 using InventoryMapping.Locations;
 using InventoryMapping.Mapping;
@@ -12,7 +13,6 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping;
 
@@ -47,9 +47,6 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<InventorySearch>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
-        services.AddSingleton<IListingJob, LinkAllBySku>();
-        services.AddSingleton<IListingJob, CreateAll>();
-        services.AddSingleton<IListingJob, UnlinkDeletedItem>();
         services.AddSingleton<ItemDeletion>();
         services.AddSpApiClient(o => configuration.GetSection(SpApiClientOptions.Section).Bind(o));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
@@ -57,17 +54,21 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ReportRequestStore>();
         services.AddSingleton<ListingReportIngestor>();
         services.AddSingleton<ListingReportService>();
+        services.AddJobs();
+        return services;
+    }
+
+    /// <summary>The job runner and the kinds of job it runs (each an <see cref="IJobKind"/>).</summary>
+    private static void AddJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<IJobKind, LinkAllBySku>();
+        services.AddSingleton<IJobKind, CreateAll>();
+        services.AddSingleton<IJobKind, UnlinkDeletedItem>();
+        services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
-        services.AddSingleton(sp => new JobRunner(
-            sp.GetRequiredService<JobStore>(),
-            sp.GetRequiredService<JobService>(),
-            sp.GetRequiredService<ChannelStore>(),
-            sp.GetRequiredService<ListingStore>(),
-            sp.GetServices<IListingJob>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<JobRunner>>()));
-        return services;
+        services.AddSingleton<MappingJobs>();
+        services.AddSingleton<JobRunner>();
     }
 
     /// <summary>

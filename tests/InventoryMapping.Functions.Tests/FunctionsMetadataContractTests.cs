@@ -24,6 +24,7 @@ public sealed class FunctionsMetadataContractTests
         { "StartLinkAllBySku", "post", "channels/{channelId}/link-all-by-sku" },
         { "StartCreateAll", "post", "channels/{channelId}/create-all" },
         { "GetJob", "get", "jobs/{jobId}" },
+        { "GetJobReported", "get", "jobs/{jobId}/reported" },
         { "SearchInventory", "get", "inventory" },
         { "CreateItem", "post", "inventory" },
         { "GetItem", "get", "inventory/{itemId}" },

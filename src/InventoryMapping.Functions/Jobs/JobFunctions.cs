@@ -1,13 +1,13 @@
-using System.Text.Json;
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Jobs;
 
-public sealed class JobFunctions(JobService jobs, JobRunner runner)
+public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner runner)
 {
     [Function("StartLinkAllBySku")]
     public Task<Results<Accepted<Job>, ProblemHttpResult>> LinkAll(
@@ -24,10 +24,18 @@ public sealed class JobFunctions(JobService jobs, JobRunner runner)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
         Responses.Of(await jobs.GetAsync(jobId, cancellationToken));
 
-    /// <summary>Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint.</summary>
+    [Function("GetJobReported")]
+    public async Task<Results<Ok<ReportedPage>, ProblemHttpResult>> GetReported(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}/reported")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
+        Responses.Of(await jobs.GetReportedAsync(jobId, QueryValues.Text(request, "continuationToken"), cancellationToken));
+
+    /// <summary>
+    /// Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint. The
+    /// message is bound as a POCO by the host's serializer, which ignores fields it does not know.
+    /// </summary>
     [Function("RunJob")]
-    public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] string message, CancellationToken cancellationToken) =>
-        runner.RunAsync(JsonSerializer.Deserialize<JobMessage>(message, ApiJson.Options)!, cancellationToken);
+    public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] JobMessage message, CancellationToken cancellationToken) =>
+        runner.RunAsync(message, cancellationToken);
 
     private async Task<Results<Accepted<Job>, ProblemHttpResult>> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
     {
@@ -44,7 +52,7 @@ public sealed class JobFunctions(JobService jobs, JobRunner runner)
         }
 
         return Responses.Of(
-            await jobs.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
+            await mapping.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
             job => TypedResults.Accepted($"/api/jobs/{job.JobId}", job));
     }
 }

@@ -1,7 +1,7 @@
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
 
-namespace InventoryMapping.Mapping;
+namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
 /// The item SKUs a job's current listing partition can match. Job pages come in partition order, so keeping the

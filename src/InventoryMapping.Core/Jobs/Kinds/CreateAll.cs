@@ -2,34 +2,39 @@ using System.Security.Cryptography;
 using System.Text;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
-using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
+using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 
-namespace InventoryMapping.Mapping;
+namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
 /// Creates and links an item for every unlinked listing. A listing whose SKU an item already has is reported (Link
 /// All is the tool for it), never duplicated. Item ids derive from the job and listing, so a re-run after a crash
 /// recognises the items it made before.
 /// </summary>
-internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, BulkLinker linker, TimeProvider clock) : IListingJob
+internal sealed class CreateAll(ListingStore listings, InventoryStore items, ItemWriter itemWriter, BulkLinker linker, TimeProvider clock)
+    : JobDefinition<CreateAllParameters, CreateAllResult, ListingEntity>
 {
     public const string Created = "created";
     public const string SkuExists = "skuExists";
     public const string ChangedMeanwhile = "changedMeanwhile";
 
-    public JobKind Kind => JobKind.CreateAll;
+    public override JobKind Kind => JobKind.CreateAll;
 
-    public string Selection(JobEntity job) => ListingSelections.UnlinkedOrLinkedBy(job);
+    protected override CreateAllParameters NoParameters => new();
 
-    public IListingJobPass Start(JobEntity job, Channel channel) => new Pass(this, job, channel, new CurrentShardSkus(items, withLoose: false));
+    protected override IWorkSource<ListingEntity> Source(JobEntity job, CreateAllParameters parameters) =>
+        new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
-    private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IListingJobPass
+    protected override IPageProcessor<ListingEntity, CreateAllResult> Start(JobEntity job, CreateAllParameters parameters, Channel channel) =>
+        new Pass(this, job, channel, new CurrentShardSkus(items, withLoose: false));
+
+    private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IPageProcessor<ListingEntity, CreateAllResult>
     {
         private readonly PlannedItems _planned = new();
 
-        public Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
+        public Task<JobPageOutcome<CreateAllResult>> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
             owner.ProcessAsync(job, channel, shardSkus, _planned, page, cancellationToken);
     }
 
@@ -57,7 +62,7 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
         }
     }
 
-    private async Task<JobPageOutcome> ProcessAsync(
+    private async Task<JobPageOutcome<CreateAllResult>> ProcessAsync(
         JobEntity job, Channel channel, CurrentShardSkus shardSkus, PlannedItems planned, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -132,16 +137,8 @@ internal sealed class CreateAll(InventoryStore items, ItemWriter itemWriter, Bul
         return Outcome(toLink.Count - skipped.Count + linkedBefore, reported, skipped.Count);
     }
 
-    private static JobPageOutcome Outcome(long created, IReadOnlyList<ReportedListing> reported, int skipped)
-    {
-        var counts = new Dictionary<string, long> { [Created] = created, [SkuExists] = reported.Count };
-        if (skipped > 0)
-        {
-            counts[ChangedMeanwhile] = skipped;
-        }
-
-        return new JobPageOutcome(counts, reported);
-    }
+    private static JobPageOutcome<CreateAllResult> Outcome(long created, IReadOnlyList<ReportedListing> reported, int skipped) =>
+        new(new CreateAllResult(created, reported.Count, skipped), reported);
 
     /// <summary>
     /// The id this job gives the item of this listing: the same on every attempt. Listings of one partition share

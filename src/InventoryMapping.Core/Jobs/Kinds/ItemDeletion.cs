@@ -1,9 +1,8 @@
 using Azure;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
-using InventoryMapping.Jobs;
 
-namespace InventoryMapping.Mapping;
+namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
 /// Deletes an item and unlinks the listings linked to it. Listings do not know which items link to them by item,
@@ -17,7 +16,7 @@ namespace InventoryMapping.Mapping;
 /// </list>
 /// A DELETE of an item marked deleted (a retry) goes on from step 2 whatever its If-Match says.
 /// </summary>
-public sealed class ItemDeletion(InventoryStore store, ItemWriter writer, ChannelStore channels, JobService jobs, TimeProvider clock)
+public sealed class ItemDeletion(InventoryStore store, ItemWriter writer, ChannelStore channels, MappingJobs jobs, TimeProvider clock)
 {
     public async Task<Result<ItemDeleted>> DeleteAsync(string itemId, string? ifMatch, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace InventoryMapping.Jobs;
+namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>Filters, within one listing partition, of the listings a job goes through.</summary>
 internal static class ListingSelections

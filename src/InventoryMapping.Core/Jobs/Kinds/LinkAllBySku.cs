@@ -1,34 +1,38 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
-using InventoryMapping.Jobs;
 using InventoryMapping.Listings;
+using InventoryMapping.Mapping;
 
-namespace InventoryMapping.Mapping;
+namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
 /// Links each unlinked listing whose SKU equals an item's SKU. Normalized mode also ignores case and surrounding
 /// spaces, but only where that leads to exactly one item; a listing that could match several is reported, never linked.
 /// </summary>
-internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IListingJob
+internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, BulkLinker linker)
+    : JobDefinition<LinkAllBySkuParameters, LinkAllBySkuResult, ListingEntity>
 {
     public const string Linked = "linked";
     public const string NoMatch = "noMatch";
     public const string Ambiguous = "ambiguous";
     public const string ChangedMeanwhile = "changedMeanwhile";
 
-    public JobKind Kind => JobKind.LinkAllBySku;
+    public override JobKind Kind => JobKind.LinkAllBySku;
 
-    public string Selection(JobEntity job) => ListingSelections.UnlinkedOrLinkedBy(job);
+    protected override LinkAllBySkuParameters NoParameters => new(SkuMatchMode.Exact);
 
-    public IListingJobPass Start(JobEntity job, Channel channel)
+    protected override IWorkSource<ListingEntity> Source(JobEntity job, LinkAllBySkuParameters parameters) =>
+        new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
+
+    protected override IPageProcessor<ListingEntity, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel channel) =>
+        new Pass(this, linker, job, channel, parameters.Match, new CurrentShardSkus(items, withLoose: parameters.Match == SkuMatchMode.Normalized));
+
+    protected override JobView View(LinkAllBySkuParameters parameters, LinkAllBySkuResult result) => new(result.Counters(), parameters.Match);
+
+    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, JobEntity job, Channel channel, SkuMatchMode mode, CurrentShardSkus shardSkus)
+        : IPageProcessor<ListingEntity, LinkAllBySkuResult>
     {
-        var mode = Enum.Parse<SkuMatchMode>(job.Match);
-        return new Pass(this, linker, job, channel, mode, new CurrentShardSkus(items, withLoose: mode == SkuMatchMode.Normalized));
-    }
-
-    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, JobEntity job, Channel channel, SkuMatchMode mode, CurrentShardSkus shardSkus) : IListingJobPass
-    {
-        public async Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+        public async Task<JobPageOutcome<LinkAllBySkuResult>> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
         {
             var skus = await shardSkus.ForPageAsync(page, cancellationToken);
             var decisions = new LinkDecision[page.Count];
@@ -41,11 +45,12 @@ internal sealed class LinkAllBySku(InventoryStore items, BulkLinker linker) : IL
             var skipped = job.DryRun ? [] : await linker.LinkAsync(channel.ChannelId, job.JobId, toLink, cancellationToken);
 
             var outcomes = decisions.Select(d => d.Outcome == Linked && skipped.Contains(d.Listing.RowKey) ? ChangedMeanwhile : d.Outcome).ToList();
-            var counts = outcomes.GroupBy(o => o).ToDictionary(g => g.Key, g => (long)g.Count());
+            var result = new LinkAllBySkuResult(
+                outcomes.Count(o => o == Linked), outcomes.Count(o => o == NoMatch), outcomes.Count(o => o == Ambiguous), outcomes.Count(o => o == ChangedMeanwhile));
             var reported = decisions.Where(d => d.Outcome == Ambiguous)
                 .Select(d => new ReportedListing(d.Listing.RowKey, d.Listing.Sku, "Matches more than one item", d.ItemIds))
                 .ToList();
-            return new JobPageOutcome(counts, reported);
+            return new JobPageOutcome<LinkAllBySkuResult>(result, reported);
         }
     }
 

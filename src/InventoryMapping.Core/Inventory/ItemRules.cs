@@ -5,7 +5,8 @@ namespace InventoryMapping.Inventory;
 /// <summary>Validation of item fields; each failure names the API field at fault.</summary>
 internal static class ItemRules
 {
-    public const int MaxSkuLength = 100;
+    /// <summary>As an Amazon SKU: an item SKU no listing could match would be a trap (and 40 keeps every SKU key under 1 KiB).</summary>
+    public const int MaxSkuLength = AmazonSku.MaxLength;
     public const int MaxTitleLength = 500;
     public const int MaxDescriptionLength = 4000;
 

@@ -32,6 +32,18 @@ public sealed class LocationService(AppStorage storage)
         return locationId == BuiltInLocationId ? new Location(BuiltInLocationId, BuiltInLocationName) : null;
     }
 
+    /// <summary>Every location, the built-in default included, by id (one partition: locations are few).</summary>
+    public async Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken)
+    {
+        var locations = new SortedDictionary<string, Location>(StringComparer.Ordinal) { [BuiltInLocationId] = new(BuiltInLocationId, BuiltInLocationName) };
+        await foreach (var row in storage.Settings.QueryAsync<SettingsEntity>(e => e.PartitionKey == SettingsEntity.LocationPartition, cancellationToken: cancellationToken))
+        {
+            locations[row.RowKey] = new Location(row.RowKey, row.Name ?? row.RowKey);
+        }
+
+        return [.. locations.Values];
+    }
+
     public async Task<Result<Location>> PutAsync(string locationId, string? name, CancellationToken cancellationToken)
     {
         if (!ChannelIds.IsValid(locationId))

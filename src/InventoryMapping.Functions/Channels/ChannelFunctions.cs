@@ -10,14 +10,14 @@ namespace InventoryMapping.Functions.Channels;
 public sealed class ChannelFunctions(ChannelService channels, ListingService listings)
 {
     [Function("ListChannels")]
-    public async Task<Ok<IReadOnlyList<Channel>>> List(
+    public Task<Results<Ok<IReadOnlyList<Channel>>, ProblemHttpResult>> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels")] HttpRequest request, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await channels.ListAsync(cancellationToken));
+        Responses.WithoutBodyAsync(request, async () => Result<IReadOnlyList<Channel>>.Of(await channels.ListAsync(cancellationToken)));
 
     [Function("GetChannel")]
-    public async Task<Results<Ok<Channel>, ProblemHttpResult>> Get(
+    public Task<Results<Ok<Channel>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(await channels.GetAsync(channelId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => channels.GetAsync(channelId, cancellationToken));
 
     [Function("PutChannel")]
     public Task<Results<Ok<Channel>, ProblemHttpResult>> Put(
@@ -26,7 +26,7 @@ public sealed class ChannelFunctions(ChannelService channels, ListingService lis
             request, body => channels.PutAsync(channelId, body, Responses.IfMatchOrAny(request), cancellationToken), cancellationToken);
 
     [Function("GetChannelSummary")]
-    public async Task<Results<Ok<ChannelSummary>, ProblemHttpResult>> Summary(
+    public Task<Results<Ok<ChannelSummary>, ProblemHttpResult>> Summary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/summary")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(await listings.SummaryAsync(channelId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => listings.SummaryAsync(channelId, cancellationToken));
 }

@@ -11,7 +11,13 @@ namespace InventoryMapping.Functions.Http;
 /// </summary>
 public static class Problems
 {
-    public static ProblemHttpResult From(DomainError error) => Create(
+    /// <summary>The one answer to a failed If-Match, whatever the resource.</summary>
+    public const string PreconditionFailedDetail =
+        "The resource is not at the version If-Match names (or it changed meanwhile): read it again and retry with its eTag.";
+
+    public static ProblemHttpResult From(DomainError error) => error.Kind == DomainErrorKind.PreconditionFailed
+        ? Create(StatusCodes.Status412PreconditionFailed, "Precondition failed", PreconditionFailedDetail, error.Field)
+        : Create(
         error.Kind switch
         {
             DomainErrorKind.Invalid => StatusCodes.Status400BadRequest,
@@ -39,6 +45,13 @@ public static class Problems
 
         return TypedResults.Problem(problem);
     }
+
+    /// <summary>A change that kept meeting concurrent changes: worth retrying (the caller adds Retry-After).</summary>
+    public static ProblemHttpResult Busy() => Create(
+        StatusCodes.Status409Conflict,
+        "Busy",
+        "Concurrent changes to the same data kept this one from completing; nothing was changed. Retry after the Retry-After seconds.",
+        field: null);
 
     /// <summary>What an unexpected failure answers: no message or stack, only the trace id to quote.</summary>
     public static ProblemHttpResult Unexpected() => Create(

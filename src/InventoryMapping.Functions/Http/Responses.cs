@@ -14,21 +14,21 @@ public static partial class Responses
     public static Results<Ok<T>, ProblemHttpResult> Of<T>(Result<T> result) => Of(result, TypedResults.Ok);
 
     /// <summary>
-    /// Checks the request's If-Match, reads the JSON body and hands it to <paramref name="handle"/>; a bad header or
-    /// body is a problem naming the field.
+    /// Checks the request (no query parameters, a well-formed If-Match), reads the JSON body and hands it to
+    /// <paramref name="handle"/>; a bad request is a problem naming the field. A success carries its eTag as ETag.
     /// </summary>
     public static async Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
         HttpRequest request, Func<TBody, Task<Result<T>>> handle, Func<T, TSuccess> success, CancellationToken cancellationToken)
         where TBody : class
         where TSuccess : IResult
     {
-        if (IfMatchProblem(request) is { } invalid)
+        if ((QueryValues.UnknownProblem(request, []) ?? IfMatchProblem(request)) is { } invalid)
         {
             return Problems.From(invalid);
         }
 
         var body = await RequestBody.ReadAsync<TBody>(request, cancellationToken);
-        return body.IsSuccess ? Of(await handle(body.Value), success) : Problems.From(body.Error);
+        return body.IsSuccess ? Tagged(request, await handle(body.Value), success) : Problems.From(body.Error);
     }
 
     /// <inheritdoc cref="WithBodyAsync{TBody, T, TSuccess}"/>
@@ -37,15 +37,49 @@ public static partial class Responses
         where TBody : class =>
         WithBodyAsync(request, handle, TypedResults.Ok, cancellationToken);
 
-    /// <summary>For operations that take no body: checks the request's If-Match, then runs <paramref name="handle"/>.</summary>
+    /// <summary>
+    /// For operations that take no body: refuses one, refuses query parameters other than <paramref name="query"/>,
+    /// checks If-Match, then runs <paramref name="handle"/>. A success carries its eTag as ETag.
+    /// </summary>
     public static async Task<Results<TSuccess, ProblemHttpResult>> WithoutBodyAsync<T, TSuccess>(
-        HttpRequest request, Func<Task<Result<T>>> handle, Func<T, TSuccess> success)
+        HttpRequest request, string[] query, Func<Task<Result<T>>> handle, Func<T, TSuccess> success)
         where TSuccess : IResult =>
-        IfMatchProblem(request) is { } invalid ? Problems.From(invalid) : Of(await handle(), success);
+        (QueryValues.UnknownProblem(request, query) ?? BodyProblem(request) ?? IfMatchProblem(request)) is { } invalid
+            ? Problems.From(invalid)
+            : Tagged(request, await handle(), success);
+
+    /// <inheritdoc cref="WithoutBodyAsync{T, TSuccess}"/>
+    public static Task<Results<Ok<T>, ProblemHttpResult>> WithoutBodyAsync<T>(HttpRequest request, string[] query, Func<Task<Result<T>>> handle) =>
+        WithoutBodyAsync(request, query, handle, TypedResults.Ok);
 
     /// <inheritdoc cref="WithoutBodyAsync{T, TSuccess}"/>
     public static Task<Results<Ok<T>, ProblemHttpResult>> WithoutBodyAsync<T>(HttpRequest request, Func<Task<Result<T>>> handle) =>
-        WithoutBodyAsync(request, handle, TypedResults.Ok);
+        WithoutBodyAsync(request, [], handle, TypedResults.Ok);
+
+    /// <summary>The success with the ETag header of the resource it is (Channel, Listing, InventoryItem), as its eTag.</summary>
+    private static Results<TSuccess, ProblemHttpResult> Tagged<T, TSuccess>(HttpRequest request, Result<T> result, Func<T, TSuccess> success)
+        where TSuccess : IResult
+    {
+        if (result.IsSuccess && ETagOf(result.Value) is { } etag)
+        {
+            request.HttpContext.Response.Headers.ETag = etag;
+        }
+
+        return Of(result, success);
+    }
+
+    private static string? ETagOf(object? value) => value switch
+    {
+        InventoryMapping.Channels.Channel channel => channel.ETag,
+        InventoryMapping.Listings.Listing listing => listing.ETag,
+        InventoryMapping.Inventory.InventoryItem item => item.ETag,
+        _ => null,
+    };
+
+    private static DomainError? BodyProblem(HttpRequest request) =>
+        request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0)
+            ? DomainError.Invalid("body", "This operation takes no body; its options, if any, are query parameters.")
+            : null;
 
     /// <summary>
     /// The If-Match header as the services compare it: the entity tag, or null for none and for <c>*</c> (RFC 9110:

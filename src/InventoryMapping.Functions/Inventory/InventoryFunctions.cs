@@ -10,15 +10,16 @@ namespace InventoryMapping.Functions.Inventory;
 public sealed class InventoryFunctions(InventoryService inventory, InventorySearch search, ItemDeletion deletion)
 {
     [Function("SearchInventory")]
-    public async Task<Results<Ok<InventorySearchPage>, ProblemHttpResult>> Search(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var pageSize = QueryValues.Int(request, "pageSize");
-        return pageSize.IsSuccess
-            ? Responses.Of(await search.SearchAsync(
-                QueryValues.Text(request, "q"), pageSize.Value ?? InventorySearch.DefaultPageSize, QueryValues.Text(request, "continuationToken"), cancellationToken))
-            : Problems.From(pageSize.Error);
-    }
+    public Task<Results<Ok<InventorySearchPage>, ProblemHttpResult>> Search(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, ["q", "pageSize", "continuationToken"], async () =>
+        {
+            var pageSize = QueryValues.Int(request, "pageSize");
+            return pageSize.IsSuccess
+                ? await search.SearchAsync(
+                    QueryValues.Text(request, "q"), pageSize.Value ?? InventorySearch.DefaultPageSize, QueryValues.Text(request, "continuationToken"), cancellationToken)
+                : pageSize.Error;
+        });
 
     [Function("CreateItem")]
     public Task<Results<Created<InventoryItem>, ProblemHttpResult>> Create(
@@ -30,9 +31,9 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
             cancellationToken);
 
     [Function("GetItem")]
-    public async Task<Results<Ok<InventoryItem>, ProblemHttpResult>> Get(
+    public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
-        Responses.Of(await inventory.GetAsync(itemId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => inventory.GetAsync(itemId, cancellationToken));
 
     [Function("PutItem")]
     public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> Put(
@@ -41,10 +42,10 @@ public sealed class InventoryFunctions(InventoryService inventory, InventorySear
             request, body => inventory.ReplaceAsync(itemId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     [Function("DeleteItem")]
-    public async Task<Results<Accepted<ItemDeleted>, ProblemHttpResult>> Delete(
+    public Task<Results<Accepted<ItemDeleted>, ProblemHttpResult>> Delete(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
-        await Responses.WithoutBodyAsync(
-            request, () => deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => TypedResults.Accepted((string?)null, deleted));
+        Responses.WithoutBodyAsync(
+            request, [], () => deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => TypedResults.Accepted((string?)null, deleted));
 
     [Function("PutItemStock")]
     public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> PutStock(

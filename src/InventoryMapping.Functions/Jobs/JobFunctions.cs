@@ -12,22 +12,23 @@ public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner
     [Function("StartLinkAllBySku")]
     public Task<Results<Accepted<Job>, ProblemHttpResult>> LinkAll(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/link-all-by-sku")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        StartAsync(request, JobKind.LinkAllBySku, channelId, cancellationToken);
+        Responses.WithoutBodyAsync(request, ["dryRun", "match"], () => StartAsync(request, JobKind.LinkAllBySku, channelId, cancellationToken), Accepted);
 
     [Function("StartCreateAll")]
     public Task<Results<Accepted<Job>, ProblemHttpResult>> CreateAll(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/create-all")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        StartAsync(request, JobKind.CreateAll, channelId, cancellationToken);
+        Responses.WithoutBodyAsync(request, ["dryRun"], () => StartAsync(request, JobKind.CreateAll, channelId, cancellationToken), Accepted);
 
     [Function("GetJob")]
-    public async Task<Results<Ok<Job>, ProblemHttpResult>> Get(
+    public Task<Results<Ok<Job>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
-        Responses.Of(await jobs.GetAsync(jobId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => jobs.GetAsync(jobId, cancellationToken));
 
     [Function("GetJobReported")]
-    public async Task<Results<Ok<ReportedPage>, ProblemHttpResult>> GetReported(
+    public Task<Results<Ok<ReportedPage>, ProblemHttpResult>> GetReported(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}/reported")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
-        Responses.Of(await jobs.GetReportedAsync(jobId, QueryValues.Text(request, "continuationToken"), cancellationToken));
+        Responses.WithoutBodyAsync(
+            request, ["continuationToken"], () => jobs.GetReportedAsync(jobId, QueryValues.Text(request, "continuationToken"), cancellationToken));
 
     /// <summary>
     /// Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint. The
@@ -37,22 +38,22 @@ public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner
     public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] JobMessage message, CancellationToken cancellationToken) =>
         runner.RunAsync(message, cancellationToken);
 
-    private async Task<Results<Accepted<Job>, ProblemHttpResult>> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
+    private static Accepted<Job> Accepted(Job job) => TypedResults.Accepted($"/api/jobs/{job.JobId}", job);
+
+    private async Task<Result<Job>> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
     {
         var dryRun = QueryValues.Bool(request, "dryRun");
         var match = QueryValues.Enum<SkuMatchMode>(request, "match");
         if ((dryRun.Error ?? match.Error) is { } invalid)
         {
-            return Problems.From(invalid);
+            return invalid;
         }
 
         if (kind == JobKind.CreateAll && match.Value is not null)
         {
-            return Problems.From(DomainError.Invalid("match", "match applies to Link All by SKU only."));
+            return DomainError.Invalid("match", "match applies to Link All by SKU only.");
         }
 
-        return Responses.Of(
-            await mapping.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
-            job => TypedResults.Accepted($"/api/jobs/{job.JobId}", job));
+        return await mapping.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken);
     }
 }

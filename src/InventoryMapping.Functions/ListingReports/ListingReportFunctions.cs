@@ -19,14 +19,16 @@ public sealed class ListingReportFunctions(ListingReportService reports)
         reports.CollectAsync(cancellationToken);
 
     [Function("RequestListingReport")]
-    public async Task<Results<Accepted<ReportRequest>, ProblemHttpResult>> RequestNow(
+    public Task<Results<Accepted<ReportRequest>, ProblemHttpResult>> RequestNow(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(
-            await reports.RequestNowAsync(channelId, cancellationToken),
+        Responses.WithoutBodyAsync(
+            request,
+            [],
+            () => reports.RequestNowAsync(channelId, cancellationToken),
             requested => TypedResults.Accepted($"/api/channels/{channelId}/report-requests/latest", requested));
 
     [Function("GetLatestListingReport")]
-    public async Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Latest(
+    public Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Latest(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(await reports.GetLatestAsync(channelId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => reports.GetLatestAsync(channelId, cancellationToken));
 }

@@ -10,8 +10,12 @@ namespace InventoryMapping.Functions.Listings;
 public sealed class ListingFunctions(ListingService listings, LinkService links)
 {
     [Function("GetListings")]
-    public async Task<Results<Ok<ListingPage>, ProblemHttpResult>> Query(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken)
+    public Task<Results<Ok<ListingPage>, ProblemHttpResult>> Query(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(
+            request, ["link", "fba", "active", "q", "includeSyncStatus", "pageSize", "continuationToken"], () => QueryAsync(request, channelId, cancellationToken));
+
+    private async Task<Result<ListingPage>> QueryAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
     {
         var link = QueryValues.Enum<LinkFilter>(request, "link");
         var fba = QueryValues.Bool(request, "fba");
@@ -20,7 +24,7 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
         var pageSize = QueryValues.Int(request, "pageSize");
         if ((link.Error ?? fba.Error ?? active.Error ?? sync.Error ?? pageSize.Error) is { } invalid)
         {
-            return Problems.From(invalid);
+            return invalid;
         }
 
         var query = new ListingQuery(
@@ -31,7 +35,7 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
             QueryValues.Text(request, "q"),
             sync.Value ?? false,
             pageSize.Value ?? ListingQuery.DefaultPageSize);
-        return Responses.Of(await listings.QueryAsync(query, QueryValues.Text(request, "continuationToken"), cancellationToken));
+        return await listings.QueryAsync(query, QueryValues.Text(request, "continuationToken"), cancellationToken);
     }
 
     [Function("PutListing")]
@@ -40,17 +44,16 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
         PutAsync(request, channelId, cancellationToken);
 
     [Function("GetListing")]
-    public async Task<Results<Ok<Listing>, ProblemHttpResult>> Get(
+    public Task<Results<Ok<Listing>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings/{listingId}")] HttpRequest request,
         string channelId,
         string listingId,
-        CancellationToken cancellationToken)
-    {
-        var sync = QueryValues.Bool(request, "includeSyncStatus");
-        return sync.IsSuccess
-            ? Responses.Of(await listings.GetAsync(channelId, listingId, sync.Value ?? true, cancellationToken))
-            : Problems.From(sync.Error);
-    }
+        CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, ["includeSyncStatus"], async () =>
+        {
+            var sync = QueryValues.Bool(request, "includeSyncStatus");
+            return sync.IsSuccess ? await listings.GetAsync(channelId, listingId, sync.Value ?? true, cancellationToken) : sync.Error;
+        });
 
     [Function("PatchListing")]
     public Task<Results<Ok<Listing>, ProblemHttpResult>> Patch(
@@ -63,6 +66,11 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
 
     private async Task<Results<Created<Listing>, Ok<Listing>, ProblemHttpResult>> PutAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
     {
+        if (QueryValues.UnknownProblem(request, []) is { } unknown)
+        {
+            return Problems.From(unknown);
+        }
+
         var body = await RequestBody.ReadAsync<ListingInput>(request, cancellationToken);
         if (!body.IsSuccess)
         {
@@ -75,6 +83,7 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
             return Problems.From(put.Error);
         }
 
+        request.HttpContext.Response.Headers.ETag = put.Value.Listing.ETag;
         return put.Value.Created ? TypedResults.Created((string?)null, put.Value.Listing) : TypedResults.Ok(put.Value.Listing);
     }
 }

@@ -9,9 +9,14 @@ namespace InventoryMapping.Functions.Locations;
 public sealed class LocationFunctions(LocationService locations)
 {
     [Function("GetLocation")]
-    public async Task<Results<Ok<Location>, ProblemHttpResult>> Get(
+    public Task<Results<Ok<Location>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "locations/{locationId}")] HttpRequest request, string locationId, CancellationToken cancellationToken) =>
-        Responses.Of(await locations.GetAsync(locationId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => locations.GetAsync(locationId, cancellationToken));
+
+    [Function("ListLocations")]
+    public Task<Results<Ok<IReadOnlyList<Location>>, ProblemHttpResult>> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "locations")] HttpRequest request, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, async () => Result<IReadOnlyList<Location>>.Of(await locations.ListAsync(cancellationToken)));
 
     [Function("PutLocation")]
     public Task<Results<Ok<Location>, ProblemHttpResult>> Put(
@@ -19,9 +24,9 @@ public sealed class LocationFunctions(LocationService locations)
         Responses.WithBodyAsync<LocationInput, Location>(request, body => locations.PutAsync(locationId, body.Name, cancellationToken), cancellationToken);
 
     [Function("GetSettings")]
-    public async Task<Ok<SystemSettings>> GetSettings(
+    public Task<Results<Ok<SystemSettings>, ProblemHttpResult>> GetSettings(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "settings")] HttpRequest request, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await locations.GetSettingsAsync(cancellationToken));
+        Responses.WithoutBodyAsync(request, async () => (Result<SystemSettings>)await locations.GetSettingsAsync(cancellationToken));
 
     [Function("PutSettings")]
     public Task<Results<Ok<SystemSettings>, ProblemHttpResult>> PutSettings(

@@ -19,18 +19,19 @@ public sealed class LinkFunctions(LinkService links)
             request, body => links.LinkAsync(channelId, listingId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     [Function("DeleteListingLink")]
-    public async Task<Results<Ok<Listing>, ProblemHttpResult>> Unlink(
+    public Task<Results<Ok<Listing>, ProblemHttpResult>> Unlink(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "channels/{channelId}/listings/{listingId}/link")] HttpRequest request,
         string channelId,
         string listingId,
         CancellationToken cancellationToken) =>
-        await Responses.WithoutBodyAsync(request, () => links.UnlinkAsync(channelId, listingId, Responses.IfMatch(request), cancellationToken));
+        Responses.WithoutBodyAsync(request, () => links.UnlinkAsync(channelId, listingId, Responses.IfMatch(request), cancellationToken));
 
     [Function("CreateItemFromListing")]
-    public async Task<Results<Created<ListingWithItem>, ProblemHttpResult>> CreateItem(
+    public Task<Results<Created<ListingWithItem>, ProblemHttpResult>> CreateItem(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/listings/{listingId}/create-item")] HttpRequest request,
         string channelId,
         string listingId,
         CancellationToken cancellationToken) =>
-        Responses.Of(await links.CreateItemAsync(channelId, listingId, cancellationToken), created => TypedResults.Created((string?)null, created));
+        Responses.WithoutBodyAsync(
+            request, [], () => links.CreateItemAsync(channelId, listingId, cancellationToken), created => TypedResults.Created((string?)null, created));
 }

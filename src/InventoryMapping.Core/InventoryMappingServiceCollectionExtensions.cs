@@ -1,10 +1,12 @@
 using Azure.Storage.Queues;
-using InventoryMapping.Amazon;
+using InventoryMapping.AmazonAccess;
+using InventoryMapping.SpApi;
 using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
+using InventoryMapping.Lifecycle;
 using InventoryMapping.Listings;
 using InventoryMapping.Locations;
 using InventoryMapping.Mapping;
@@ -49,11 +51,15 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<ItemDeletion>();
-        services.AddSpApiClient(o => configuration.GetSection(SpApiClientOptions.Section).Bind(o));
+        services.AddSpApiClient(configuration.GetSection(SpApiOptions.Section));
+        AddChannelCredentials(services, configuration.GetSection(ChannelCredentialsOptions.Section));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
         services.AddSingleton<SpApiConnections>();
         services.AddSingleton<ReportRequestStore>();
         services.AddSingleton<ListingReportIngestor>();
+        services.AddOptions<LifecycleOptions>().Bind(configuration.GetSection(LifecycleOptions.Section));
+        services.AddSingleton<OperationLifecycle>();
+        services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
         services.AddJobs();
         return services;
@@ -65,11 +71,34 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, LinkAllBySku>();
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
+        services.AddSingleton<IJobKind, SweepReservations>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
         services.AddSingleton<MappingJobs>();
+        services.AddSingleton<ReservationSweeps>();
         services.AddSingleton<JobRunner>();
+    }
+
+    /// <summary>
+    /// Key Vault when <c>ChannelCredentials:KeyVaultUri</c> is set (read with the section's <c>credential</c> and
+    /// <c>clientId</c>, the app's managed identity in Azure), else configuration.
+    /// </summary>
+    private static void AddChannelCredentials(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<ChannelCredentialsOptions>().Bind(section).ValidateOnStart()
+            .Validate(o => o.KeyVaultUri is null || o.KeyVaultUri.IsAbsoluteUri, "ChannelCredentials:KeyVaultUri must be an absolute URI.")
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "ChannelCredentials:CacheDuration must not be negative.");
+        if (string.IsNullOrEmpty(section[nameof(ChannelCredentialsOptions.KeyVaultUri)]))
+        {
+            services.AddSingleton<IChannelCredentialStore, ConfigurationChannelCredentialStore>();
+            return;
+        }
+
+        services.AddSingleton(sp => new Azure.Security.KeyVault.Secrets.SecretClient(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChannelCredentialsOptions>>().Value.KeyVaultUri!,
+            sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section)));
+        services.AddSingleton<IChannelCredentialStore, KeyVaultChannelCredentialStore>();
     }
 
     /// <summary>

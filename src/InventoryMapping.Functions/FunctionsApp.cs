@@ -50,7 +50,7 @@ public static class FunctionsApp
         }
 
         services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddSource(Telemetry.SourceName))
+            .WithTracing(tracing => tracing.AddSource(Telemetry.SourceName, SpApi.SpApiTelemetry.SourceName))
             .UseFunctionsWorkerDefaults()
             .UseAzureMonitorExporter(o =>
             {

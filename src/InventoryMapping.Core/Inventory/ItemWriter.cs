@@ -258,6 +258,10 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, Conflic
             });
     }
 
+    /// <summary>Deletes a reservation a crash left (see <c>SweepReservations</c>) unless it changed since it was read; false then.</summary>
+    internal async Task<bool> ReleaseReservationAsync(ItemSkuEntity reservation, CancellationToken cancellationToken) =>
+        await storage.ItemSkus.TryDeleteAsync(reservation.PartitionKey, reservation.RowKey, reservation.ETag, cancellationToken) == WriteOutcome.Written;
+
     private Task CommitReservationsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken) =>
         storage.ItemSkus.SubmitAllAsync(
             items.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Reservation(i, committed: true))),

@@ -14,14 +14,14 @@ internal interface IJobKind
     /// <summary>How many parts the job's work source has.</summary>
     int PartCount(JobEntity job);
 
-    /// <summary>One worker's pass over the job: pages of its parts, in order within each part.</summary>
-    IJobPass Start(JobEntity job, Channel channel);
+    /// <summary>One worker's pass over the job: pages of its parts, in order within each part. The channel is null for a job not tied to one.</summary>
+    IJobPass Start(JobEntity job, Channel? channel);
 
     /// <summary>
     /// Runs once every part is done, before the job is marked succeeded. It may run again (a crash before the job
     /// row says succeeded), so it must be idempotent. Returns the result to store.
     /// </summary>
-    Task<string> CompleteAsync(JobEntity job, Channel channel, CancellationToken cancellationToken);
+    Task<string> CompleteAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken);
 
     /// <summary>The stored result with the results of some pages added.</summary>
     string AddResults(string result, IEnumerable<object> pageResults);

@@ -18,10 +18,10 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
     protected abstract IWorkSource<TItem> Source(JobEntity job, TParameters parameters);
 
     /// <summary>A worker's processor of pages; it may keep what it read for one part for that part's next pages.</summary>
-    protected abstract IPageProcessor<TItem, TResult> Start(JobEntity job, TParameters parameters, Channel channel);
+    protected abstract IPageProcessor<TItem, TResult> Start(JobEntity job, TParameters parameters, Channel? channel);
 
     /// <summary>Runs once after the last page (idempotent: it may run again after a crash); returns the final result.</summary>
-    protected virtual Task<TResult> CompleteAsync(JobEntity job, TParameters parameters, TResult result, Channel channel, CancellationToken cancellationToken) =>
+    protected virtual Task<TResult> CompleteAsync(JobEntity job, TParameters parameters, TResult result, Channel? channel, CancellationToken cancellationToken) =>
         Task.FromResult(result);
 
     /// <summary>The parameters the job status shows.</summary>
@@ -30,19 +30,22 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
     /// <summary>Parameters of a job stored before they were (or without any).</summary>
     protected abstract TParameters NoParameters { get; }
 
+    /// <summary>The channel of a kind that runs on one (the runner fails a job whose channel is gone before it starts).</summary>
+    protected static Channel OnChannel(Channel? channel) => channel ?? throw new InvalidOperationException("This kind of job runs on a channel.");
+
     public TParameters Parameters(JobEntity job) => JobDocument.Read(job.Parameters, NoParameters);
 
     public static TResult Result(JobEntity job) => JobDocument.Read(job.Result, TResult.Zero);
 
     int IJobKind.PartCount(JobEntity job) => Source(job, Parameters(job)).PartCount;
 
-    IJobPass IJobKind.Start(JobEntity job, Channel channel)
+    IJobPass IJobKind.Start(JobEntity job, Channel? channel)
     {
         var parameters = Parameters(job);
         return new Pass(Source(job, parameters), Start(job, parameters, channel));
     }
 
-    async Task<string> IJobKind.CompleteAsync(JobEntity job, Channel channel, CancellationToken cancellationToken) =>
+    async Task<string> IJobKind.CompleteAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken) =>
         JobDocument.Write(await CompleteAsync(job, Parameters(job), Result(job), channel, cancellationToken));
 
     string IJobKind.AddResults(string result, IEnumerable<object> pageResults) =>

@@ -102,7 +102,8 @@ public sealed partial class JobRunner
             return; // someone else took it between our read and write
         }
 
-        if (await _channels.GetAsync(job.ChannelId, cancellationToken) is not { } channel)
+        var channel = job.ChannelId.Length == 0 ? null : await _channels.GetAsync(job.ChannelId, cancellationToken);
+        if (job.ChannelId.Length > 0 && channel is null)
         {
             await FinishAsync(job, JobStatus.Failed, $"Channel '{job.ChannelId}' no longer exists.", cancellationToken);
             return;
@@ -137,7 +138,7 @@ public sealed partial class JobRunner
         }
     }
 
-    private async Task WorkAsync(JobEntity job, Channel channel, CancellationToken cancellationToken)
+    private async Task WorkAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.Source.StartActivity("JobSlice")?.SetTag("job.id", job.JobId).SetTag("job.kind", job.Kind);
         var kind = _kinds[job.Kind];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using InventoryMapping.Channels;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
@@ -9,12 +10,12 @@ namespace InventoryMapping.Jobs;
 /// work source one by one and go through each page by page, checkpointing the job after every page. The
 /// checkpoint also renews the lease; a heartbeat renews it when no page has finished for a while.
 /// </summary>
-internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job, Channel channel, IJobKind kind, DateTimeOffset deadline)
+internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job, Channel? channel, IJobKind kind, DateTimeOffset deadline)
 {
-    private readonly SemaphoreSlim _checkpoint = new(1, 1);
-    private readonly List<Pending> _unsaved = [];
     private readonly Dictionary<int, string> _cursors = JsonSerializer.Deserialize<Dictionary<int, string>>(job.PartCursors) ?? [];
     private readonly long _allParts = Mask(kind.PartCount(job));
+    private readonly CancellationTokenSource _fence = new();
+    private GroupCommit<PageDone?, bool>? _checkpoints;
     private Exception? _failure;
     private volatile bool _stop;
 
@@ -27,7 +28,8 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
     {
         var starts = new Dictionary<int, string>(_cursors);
         var todo = new ConcurrentQueue<int>(Enumerable.Range(0, kind.PartCount(job)).Where(part => (job.PartsDone & Bit(part)) == 0));
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _fence.Token);
+        _checkpoints = new GroupCommit<PageDone?, bool>((pages, ct) => SaveAsync([.. pages.OfType<PageDone>()], ct), failed.Token);
         using var working = CancellationTokenSource.CreateLinkedTokenSource(failed.Token);
         var heartbeat = HeartbeatAsync(working.Token);
         await Task.WhenAll(Enumerable.Range(0, JobRunner.Parallelism).Select(async _ =>
@@ -35,6 +37,10 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
             try
             {
                 await WorkerAsync(todo, starts, failed.Token);
+            }
+            catch (OperationCanceledException) when (_fence.IsCancellationRequested)
+            {
+                // Fenced off: the lease is lost, the job someone else's.
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -46,7 +52,7 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
         await working.CancelAsync();
         await heartbeat;
 
-        if (_failure is not null)
+        if (_failure is not null && !LostLease)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
         }
@@ -83,7 +89,11 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
         }
     }
 
-    /// <summary>Renews the lease while no checkpoint does, so a slow page does not look like a dead runner.</summary>
+    /// <summary>
+    /// Renews the lease while no checkpoint does, so a slow page does not look like a dead runner; and fences this
+    /// runner off when its lease ran out unrenewed (storage too slow to save in time): another runner may hold the
+    /// job by now, and two runners' workers on one job would only slow storage further.
+    /// </summary>
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         try
@@ -91,6 +101,12 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
             while (!_stop)
             {
                 await Task.Delay(JobRunner.Heartbeat, clock, cancellationToken);
+                if (job.LeaseUntil is { } until && clock.GetUtcNow() >= until)
+                {
+                    FenceOff();
+                    return;
+                }
+
                 if (job.HeartbeatAt is not { } last || clock.GetUtcNow() - last >= JobRunner.Heartbeat)
                 {
                     await CheckpointAsync(null, cancellationToken);
@@ -109,55 +125,19 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
 
     /// <summary>
     /// Records a processed page (or, with null, only renews the lease); false when this slice should stop (lease
-    /// lost or time up). Checkpoints are saved one at a time, and a save takes every page recorded while the
-    /// previous one was under way (group commit): sixteen workers would otherwise queue behind one job row.
+    /// lost or time up). Saves go through one group commit: a save takes every page recorded while the previous one
+    /// was under way, since sixteen workers would otherwise queue behind one job row.
     /// </summary>
-    private async Task<bool> CheckpointAsync(PageDone? page, CancellationToken cancellationToken)
-    {
-        var mine = new Pending(page, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_unsaved)
-        {
-            _unsaved.Add(mine);
-        }
-
-        await _checkpoint.WaitAsync(cancellationToken);
-        try
-        {
-            if (!mine.Saved.Task.IsCompleted)
-            {
-                await SaveUnsavedAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            _checkpoint.Release();
-        }
-
-        return await mine.Saved.Task && !_stop;
-    }
-
-    private async Task SaveUnsavedAsync(CancellationToken cancellationToken)
-    {
-        List<Pending> batch;
-        lock (_unsaved)
-        {
-            batch = [.. _unsaved];
-            _unsaved.Clear();
-        }
-
-        try
-        {
-            var saved = !LostLease && await SaveAsync([.. batch.Select(p => p.Page).OfType<PageDone>()], cancellationToken);
-            batch.ForEach(p => p.Saved.SetResult(saved));
-        }
-        catch (Exception e)
-        {
-            batch.ForEach(p => p.Saved.SetException(e));
-        }
-    }
+    private async Task<bool> CheckpointAsync(PageDone? page, CancellationToken cancellationToken) =>
+        await _checkpoints!.CommitAsync(page, cancellationToken) && !_stop;
 
     private async Task<bool> SaveAsync(IReadOnlyList<PageDone> batch, CancellationToken cancellationToken)
     {
+        if (LostLease)
+        {
+            return false;
+        }
+
         var results = new List<object>();
         var sample = job.Sample();
         foreach (var page in batch)
@@ -195,13 +175,20 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
         job.HeartbeatAt = now;
         if (!await jobs.TrySaveAsync(job, cancellationToken))
         {
-            LostLease = true;
-            _stop = true;
+            FenceOff();
             return false;
         }
 
         _stop |= clock.GetUtcNow() >= deadline;
         return true;
+    }
+
+    /// <summary>Stops this slice at once: its workers' pages in flight are cancelled, nothing more is saved.</summary>
+    private void FenceOff()
+    {
+        LostLease = true;
+        _stop = true;
+        _fence.Cancel();
     }
 
     /// <summary>Pages of one part done since its last checkpoint: what they add to the job.</summary>
@@ -217,8 +204,6 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
             Reported = [.. Reported, .. page.Reported],
         };
     }
-
-    private sealed record Pending(PageDone? Page, TaskCompletionSource<bool> Saved);
 
     private static long Mask(int parts)
     {

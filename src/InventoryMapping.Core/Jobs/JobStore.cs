@@ -32,19 +32,8 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
     internal Task AddAsync(JobEntity job, CancellationToken cancellationToken) => storage.Jobs.AddEntityAsync(job, cancellationToken);
 
     /// <summary>Saves the job if nobody else did since it was read; false when someone did.</summary>
-    internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await storage.Jobs.UpdateEntityAsync(job, job.ETag, TableUpdateMode.Replace, cancellationToken);
-            job.ETag = response.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken) =>
+        await storage.Jobs.TryReplaceAsync(job, job.ETag, cancellationToken) == WriteOutcome.Written;
 
     /// <summary>Writes the reported rows of one page; overwriting on a re-run keeps the stream free of duplicates.</summary>
     internal async Task WritePageReportAsync(string jobId, int page, IReadOnlyList<ReportedListing> reported, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Jobs;
 
-public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner runner)
+public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner runner, ReservationSweeps sweeps)
 {
     [Function("StartLinkAllBySku")]
     public Task<Results<Accepted<Job>, ProblemHttpResult>> LinkAll(
@@ -37,6 +37,10 @@ public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner
     [Function("RunJob")]
     public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] JobMessage message, CancellationToken cancellationToken) =>
         runner.RunAsync(message, cancellationToken);
+
+    /// <summary>Every hour, a job resolves the SKU reservations crashes left uncommitted; its result counts them.</summary>
+    [Function("SweepReservations")]
+    public Task Sweep([TimerTrigger("0 30 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => sweeps.StartAsync(cancellationToken);
 
     private static Accepted<Job> Accepted(Job job) => TypedResults.Accepted($"/api/jobs/{job.JobId}", job);
 

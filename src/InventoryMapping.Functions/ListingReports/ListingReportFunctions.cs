@@ -31,4 +31,13 @@ public sealed class ListingReportFunctions(ListingReportService reports)
     public Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Latest(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.WithoutBodyAsync(request, () => reports.GetLatestAsync(channelId, cancellationToken));
+
+    /// <summary>Applies a held report (one that would have retired most of the channel's listings).</summary>
+    [Function("ConfirmListingReport")]
+    public Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Confirm(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests/{requestId}/confirm")] HttpRequest request,
+        string channelId,
+        string requestId,
+        CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, () => reports.ConfirmAsync(channelId, requestId, cancellationToken));
 }

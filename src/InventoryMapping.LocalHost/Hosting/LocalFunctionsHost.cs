@@ -165,6 +165,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         // IActionResult results (OkObjectResult...) need MVC's result executors, as in the worker's ASP.NET Core integration.
         builder.Services.AddMvcCore();
+        var corsOrigins = (options.CorsAllowedOrigins ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (corsOrigins.Length > 0)
+        {
+            builder.Services.AddCors();
+        }
+
         var worker = new LocalWorkerApplicationBuilder(builder.Services);
         WorkerStartup.Find(catalog.Runnable.Select(f => f.Assembly))?.Invoke(worker, configuration);
         configureServices?.Invoke(builder.Services, configuration);
@@ -206,6 +212,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                     .ExecuteAsync(context);
             }
         });
+        if (corsOrigins.Length > 0)
+        {
+            // Like the platform's CORS in Azure: answered before the function (preflights need no function key).
+            app.UseCors(policy => policy.WithOrigins(corsOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "Retry-After"));
+        }
+
         HttpFunctionEndpoints.Map(app, catalog.WithTrigger(HttpFunctionEndpoints.TriggerType), hostJson.RoutePrefix, options.FunctionKey, logger);
         AdminEndpoints.Map(app, catalog, options.FunctionKey);
         return new LocalFunctionsHost(app, catalog);

@@ -32,7 +32,9 @@ internal sealed class AppOverHttp : IAsyncDisposable
 
     /// <param name="createStorage">False leaves the app's tables missing, so every storage call fails unexpectedly.</param>
     /// <param name="settings">App settings beyond storage; the report timers are off unless these set their schedules.</param>
-    public static async Task<AppOverHttp> StartAsync(bool createStorage = true, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="corsAllowedOrigins">The host's CORS origins (comma-separated), none by default.</param>
+    public static async Task<AppOverHttp> StartAsync(
+        bool createStorage = true, IReadOnlyDictionary<string, string?>? settings = null, string? corsAllowedOrigins = null)
     {
         settings ??= new Dictionary<string, string?>();
         var timers = settings.ContainsKey("RequestListingReportsSchedule");
@@ -58,6 +60,7 @@ internal sealed class AppOverHttp : IAsyncDisposable
             FunctionKey = Key,
             QueuePollingInterval = TimeSpan.FromMilliseconds(100),
             HostId = prefix,
+            CorsAllowedOrigins = corsAllowedOrigins,
         };
         var log = new LogCapture();
         var host = LocalFunctionsHost.Create(options, configuration, (services, _) => services.AddSingleton<ILoggerProvider>(log));

@@ -27,8 +27,8 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
     protected override IWorkSource<ListingEntity> Source(JobEntity job, CreateAllParameters parameters) =>
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
-    protected override IPageProcessor<ListingEntity, CreateAllResult> Start(JobEntity job, CreateAllParameters parameters, Channel channel) =>
-        new Pass(this, job, channel, new CurrentShardSkus(items, withLoose: false));
+    protected override IPageProcessor<ListingEntity, CreateAllResult> Start(JobEntity job, CreateAllParameters parameters, Channel? channel) =>
+        new Pass(this, job, OnChannel(channel), new CurrentShardSkus(items, withLoose: false));
 
     private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IPageProcessor<ListingEntity, CreateAllResult>
     {
@@ -89,12 +89,15 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
             {
                 reported.Add(new ReportedListing(listing.RowKey, listing.Sku, "An item already has this SKU", [holder.ItemId]));
             }
-            else if (holders[i] is { } mine)
+            else if (holders[i] is { } mine && skus[i].Reservation(listing.Sku) is { Committed: true })
             {
                 alreadyMine.Add(new LinkDecision(listing, mine, LinkAllBySku.Linked, [mine.ItemId]));
             }
+
             else
             {
+                // No item yet, or ours with its reservation still uncommitted (a crash cut its creation short):
+                // creating it again is idempotent and finishes it, committing the reservation.
                 toCreate.Add((listing, LinkService.NewItemFrom(listing, channel, itemId, now)));
             }
         }

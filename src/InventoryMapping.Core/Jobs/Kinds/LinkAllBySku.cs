@@ -24,8 +24,8 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
     protected override IWorkSource<ListingEntity> Source(JobEntity job, LinkAllBySkuParameters parameters) =>
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
-    protected override IPageProcessor<ListingEntity, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel channel) =>
-        new Pass(this, linker, job, channel, parameters.Match, new CurrentShardSkus(items, withLoose: parameters.Match == SkuMatchMode.Normalized));
+    protected override IPageProcessor<ListingEntity, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel? channel) =>
+        new Pass(this, linker, job, OnChannel(channel), parameters.Match, new CurrentShardSkus(items, withLoose: parameters.Match == SkuMatchMode.Normalized));
 
     protected override JobView View(LinkAllBySkuParameters parameters, LinkAllBySkuResult result) => new(result.Counters(), parameters.Match);
 

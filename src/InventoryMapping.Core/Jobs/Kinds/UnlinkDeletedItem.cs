@@ -17,8 +17,8 @@ internal sealed class UnlinkDeletedItem(ListingStore listings, BulkLinker linker
     protected override IWorkSource<ListingEntity> Source(JobEntity job, UnlinkDeletedItemParameters parameters) =>
         new ListingPartitions(listings, job.ChannelId, ListingSelections.LinkedTo(parameters.ItemId));
 
-    protected override IPageProcessor<ListingEntity, UnlinkDeletedItemResult> Start(JobEntity job, UnlinkDeletedItemParameters parameters, Channel channel) =>
-        new Pass(linker, channel.ChannelId, parameters.ItemId);
+    protected override IPageProcessor<ListingEntity, UnlinkDeletedItemResult> Start(JobEntity job, UnlinkDeletedItemParameters parameters, Channel? channel) =>
+        new Pass(linker, OnChannel(channel).ChannelId, parameters.ItemId);
 
     protected override JobView View(UnlinkDeletedItemParameters parameters, UnlinkDeletedItemResult result) =>
         new(result.Counters(), ItemId: parameters.ItemId);

@@ -1,4 +1,4 @@
-namespace InventoryMapping.Listings;
+namespace InventoryMapping;
 
 /// <summary>Rules for seller SKUs as Amazon accepts them: up to 40 characters, an identifier (see <see cref="TextRules"/>).</summary>
 public static class AmazonSku

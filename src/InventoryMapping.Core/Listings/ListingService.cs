@@ -24,14 +24,14 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
     public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, string? continuationToken, CancellationToken cancellationToken)
     {
         var scope = $"listings\n{query.ChannelId}\n{query.Link}\n{query.IsFba}\n{query.IsActive}\n{query.Text}";
-        if (!Storage.PageToken.TryDecode(continuationToken, out var token, scope))
+        if (!InventoryMapping.Storage.PageToken.TryDecode(continuationToken, out var token, scope))
         {
             return DomainError.Invalid(
                 "continuationToken", "continuationToken is not one this endpoint returned for these listings and filters (or it was changed).");
         }
 
         var page = await QueryAsync(query with { Continuation = token }, cancellationToken);
-        return page.IsSuccess && Storage.PageToken.TryDecode(page.Value.ContinuationToken, out var next) && next is not null
+        return page.IsSuccess && InventoryMapping.Storage.PageToken.TryDecode(page.Value.ContinuationToken, out var next) && next is not null
             ? page.Value with { ContinuationToken = next.Encode(scope) }
             : page;
     }

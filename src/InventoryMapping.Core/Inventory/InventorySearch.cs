@@ -23,15 +23,15 @@ public sealed class InventorySearch(ItemSearchIndex index) : IInventorySearch
             return DomainError.Invalid("pageSize", $"pageSize is 1 to {MaxPageSize}.");
         }
 
-        if (!SearchToken.TryDecode(continuationToken, out var token))
+        if (!SearchToken.TryDecode(continuationToken, out var token, query))
         {
-            return DomainError.Invalid("continuationToken", "continuationToken is not one this search returned.");
+            return DomainError.Invalid("continuationToken", "continuationToken is not one this search (this q) returned, or it was changed.");
         }
 
         var state = await index.CurrentAsync(cancellationToken);
         var found = state.Find(SearchText.Sku(query), SearchText.Title(query), token?.Cursor, pageSize + 1);
         var page = found.Take(pageSize).Select(f => new InventorySearchHit(ItemSearchCatalog.IdText(f.Id), f.Sku, f.Title, f.Match)).ToList();
-        var next = found.Count > pageSize ? SearchToken.From(found[pageSize - 1].Cursor).Encode() : null;
+        var next = found.Count > pageSize ? SearchToken.From(found[pageSize - 1].Cursor).Encode(query) : null;
         return new InventorySearchPage(page, next);
     }
 
@@ -41,10 +41,10 @@ public sealed class InventorySearch(ItemSearchIndex index) : IInventorySearch
 
         public static SearchToken From(ItemSearchCursor cursor) => new(cursor.Match, cursor.UpperSku, ItemSearchCatalog.IdText(cursor.Id));
 
-        public string Encode() => Storage.OpaqueToken.Encode(this);
+        public string Encode(string query) => Storage.OpaqueToken.Encode(this, query);
 
-        public static bool TryDecode(string? text, out SearchToken? token) =>
-            Storage.OpaqueToken.TryDecode(text, out token)
+        public static bool TryDecode(string? text, out SearchToken? token, string query) =>
+            Storage.OpaqueToken.TryDecode(text, out token, query)
             && token is null or { Sku: not null, Match: >= SearchMatch.Exact and <= SearchMatch.Title } && (token is null || ItemIds.IsValid(token.Id));
     }
 }

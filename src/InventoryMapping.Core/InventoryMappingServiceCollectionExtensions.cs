@@ -1,11 +1,14 @@
 using Azure.Storage.Queues;
-using InventoryMapping.Amazon;
+using InventoryMapping.AmazonAccess;
+using InventoryMapping.SpApi;
 using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
+using InventoryMapping.Lifecycle;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Locations;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
@@ -13,6 +16,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping;
 
@@ -28,6 +32,10 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
+        services.AddOptions<StorageThroughputOptions>()
+            .Bind(configuration.GetSection(StorageThroughputOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageThroughputOptions>, StorageThroughputOptions.Validator>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
@@ -48,11 +56,15 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<ItemDeletion>();
-        services.AddSpApiClient(o => configuration.GetSection(SpApiClientOptions.Section).Bind(o));
+        services.AddSpApiClient(configuration.GetSection(SpApiOptions.Section));
+        AddChannelCredentials(services, configuration.GetSection(ChannelCredentialsOptions.Section));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
         services.AddSingleton<SpApiConnections>();
         services.AddSingleton<ReportRequestStore>();
         services.AddSingleton<ListingReportIngestor>();
+        services.AddOptions<LifecycleOptions>().Bind(configuration.GetSection(LifecycleOptions.Section));
+        services.AddSingleton<OperationLifecycle>();
+        services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
         services.AddJobs();
         return services;
@@ -71,6 +83,27 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<MappingJobs>();
         services.AddSingleton<ReservationSweeps>();
         services.AddSingleton<JobRunner>();
+    }
+
+    /// <summary>
+    /// Key Vault when <c>ChannelCredentials:KeyVaultUri</c> is set (read with the section's <c>credential</c> and
+    /// <c>clientId</c>, the app's managed identity in Azure), else configuration.
+    /// </summary>
+    private static void AddChannelCredentials(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<ChannelCredentialsOptions>().Bind(section).ValidateOnStart()
+            .Validate(o => o.KeyVaultUri is null || o.KeyVaultUri.IsAbsoluteUri, "ChannelCredentials:KeyVaultUri must be an absolute URI.")
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "ChannelCredentials:CacheDuration must not be negative.");
+        if (string.IsNullOrEmpty(section[nameof(ChannelCredentialsOptions.KeyVaultUri)]))
+        {
+            services.AddSingleton<IChannelCredentialStore, ConfigurationChannelCredentialStore>();
+            return;
+        }
+
+        services.AddSingleton(sp => new Azure.Security.KeyVault.Secrets.SecretClient(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChannelCredentialsOptions>>().Value.KeyVaultUri!,
+            sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section)));
+        services.AddSingleton<IChannelCredentialStore, KeyVaultChannelCredentialStore>();
     }
 
     /// <summary>

@@ -37,6 +37,7 @@ public sealed class FunctionsMetadataContractTests
         { "PutSettings", "put", "settings" },
         { "RequestListingReport", "post", "channels/{channelId}/report-requests" },
         { "GetLatestListingReport", "get", "channels/{channelId}/report-requests/latest" },
+        { "ConfirmListingReport", "post", "channels/{channelId}/report-requests/{requestId}/confirm" },
     };
 
     private static readonly Lazy<JsonElement[]> s_functions = new(() =>

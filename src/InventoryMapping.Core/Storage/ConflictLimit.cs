@@ -25,4 +25,7 @@ public sealed record ConflictLimit(string Name, int MaxRetries)
 
     /// <summary>A normalized-SKU lookup row, shared by every item with that normalized SKU.</summary>
     public static readonly ConflictLimit SkuLookup = new("normalized SKU lookup row", 20);
+
+    /// <summary>A channel's in-flight slot of one Amazon operation (the lifecycle's claim).</summary>
+    public static readonly ConflictLimit InFlightSlot = new("in-flight slot", 10);
 }

@@ -1,4 +1,0 @@
-namespace InventoryMapping.Listings;
-
-/// <summary>A listing whose decision refused to change it, and why.</summary>
-internal sealed record RefusedListing(string ListingId, DomainError Error);

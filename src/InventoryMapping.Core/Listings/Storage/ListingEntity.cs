@@ -1,0 +1,75 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace InventoryMapping.Listings.Storage;
+
+/// <summary>Row of the Listings table: partition <see cref="ListingShard.PartitionKey"/>, row key = listing id.</summary>
+internal sealed class ListingEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Sku { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string? Asin { get; set; }
+
+    /// <summary>Invariant decimal text: the Tables SDK cannot store decimal.</summary>
+    public string? Price { get; set; }
+
+    public int? Quantity { get; set; }
+
+    public bool IsFba { get; set; }
+
+    public bool IsActive { get; set; }
+
+    // Owned by users: ingestion never writes these.
+    public bool IgnoreSync { get; set; }
+
+    public bool IsLinked { get; set; }
+
+    public string? LinkedItemId { get; set; }
+
+    public string? LinkedItemSku { get; set; }
+
+    public DateTimeOffset? LinkedAt { get; set; }
+
+    /// <summary>The job that made the current link, so a re-run of that job counts it as its own.</summary>
+    public string? LinkJobId { get; set; }
+
+    // From Amazon's report.
+    public string? Status { get; set; }
+
+    public string? AmazonListingId { get; set; }
+
+    public string? ProductId { get; set; }
+
+    public string? ProductIdType { get; set; }
+
+    public string? OpenDate { get; set; }
+
+    public string? FulfillmentChannel { get; set; }
+
+    public string? LastReportId { get; set; }
+
+    // Stock sync status, written by the stock sync.
+    public DateTimeOffset? SyncUpdateDate { get; set; }
+
+    public DateTimeOffset? SyncLastUpdate { get; set; }
+
+    public int? SyncQuantity { get; set; }
+
+    public string? SyncError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public ListingEntity Clone() => (ListingEntity)MemberwiseClone();
+}

@@ -1,0 +1,106 @@
+using Azure;
+using Azure.Data.Tables;
+using InventoryMapping.Storage;
+
+namespace InventoryMapping.Listings.Storage;
+
+public sealed class ListingStore(AppStorage storage)
+{
+    /// <summary>Rows a text-filtered page may read per request; beyond it the page returns what it has and a token.</summary>
+    public const int TextScanBudget = 5_000;
+    private const int TextScanPageSize = 1_000;
+    private const int MaxStorageRequestsPerPage = 10;
+
+    public async Task<Listing?> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken) =>
+        (await GetEntityAsync(channelId, listingId, cancellationToken))?.ToListing(channelId, includeSyncStatus);
+
+    internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
+    {
+        var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(
+            ListingShard.PartitionKeyOf(channelId, listingId), listingId, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>
+    internal async Task<ListingCountsEntity> GetCountsAsync(string partitionKey, CancellationToken cancellationToken)
+    {
+        var row = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
+    }
+
+    public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
+    {
+        var filter = Filter(query.ChannelId, query.Link, query.IsFba, query.IsActive);
+        var text = string.IsNullOrEmpty(query.Text) ? null : query.Text;
+        var storagePageSize = text is null ? query.PageSize : TextScanPageSize;
+        var maxRequests = text is null ? MaxStorageRequestsPerPage : TextScanBudget / TextScanPageSize;
+
+        var results = new List<Listing>(query.PageSize);
+        var storageToken = query.Continuation?.Storage;
+        var skip = query.Continuation?.Skip ?? 0;
+        for (var requests = 1; ; requests++)
+        {
+            var page = await ReadPageAsync(filter, storageToken, storagePageSize, cancellationToken);
+            var matches = page.Values.Where(e => text is null || Contains(e, text)).Skip(skip).ToList();
+            var room = query.PageSize - results.Count;
+            if (matches.Count > room)
+            {
+                results.AddRange(matches.Take(room).Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
+                return new ListingPage(results, new PageToken(storageToken, skip + room).Encode());
+            }
+
+            results.AddRange(matches.Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
+            skip = 0;
+            storageToken = page.ContinuationToken;
+            if (storageToken is null)
+            {
+                return new ListingPage(results, null);
+            }
+
+            if (results.Count == query.PageSize || requests >= maxRequests)
+            {
+                return new ListingPage(results, new PageToken(storageToken, 0).Encode());
+            }
+        }
+    }
+
+    /// <summary>One page of the listings of one partition that <paramref name="selection"/> (an OData filter) picks.</summary>
+    internal Task<Page<ListingEntity>> ReadPartitionPageAsync(string channelId, int shard, string selection, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ListingShard.PartitionKey(channelId, shard)} and RowKey ge {ListingShard.FirstListingRowKey}") + $" and ({selection})";
+        return ReadPageAsync(filter, continuation, pageSize, cancellationToken);
+    }
+
+    /// <summary>One page of a channel's listings in storage order, for sweeps over the whole channel.</summary>
+    internal Task<Page<ListingEntity>> ReadPageAsync(string channelId, bool? isActive, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        ReadPageAsync(Filter(channelId, LinkFilter.All, isFba: null, isActive), continuation, pageSize, cancellationToken);
+
+    private Task<Page<ListingEntity>> ReadPageAsync(string filter, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        storage.Listings.ReadPageAsync<ListingEntity>(filter, continuation, pageSize, cancellationToken);
+
+    private static string Filter(string channelId, LinkFilter link, bool? isFba, bool? isActive)
+    {
+        var (from, to) = ListingShard.PartitionRange(channelId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {ListingShard.FirstListingRowKey}");
+        if (link != LinkFilter.All)
+        {
+            filter += TableClient.CreateQueryFilter($" and IsLinked eq {link == LinkFilter.Linked}");
+        }
+
+        if (isFba is { } fba)
+        {
+            filter += TableClient.CreateQueryFilter($" and IsFba eq {fba}");
+        }
+
+        if (isActive is { } active)
+        {
+            filter += TableClient.CreateQueryFilter($" and IsActive eq {active}");
+        }
+
+        return filter;
+    }
+
+    private static bool Contains(ListingEntity listing, string text) =>
+        listing.Sku.Contains(text, StringComparison.OrdinalIgnoreCase) || listing.Title.Contains(text, StringComparison.OrdinalIgnoreCase);
+}

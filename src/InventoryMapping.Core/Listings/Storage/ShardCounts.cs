@@ -1,0 +1,25 @@
+namespace InventoryMapping.Listings.Storage;
+
+/// <summary>
+/// One listing partition's counts as the channel's <see cref="ChannelCountsEntity"/> holds them: those of its count
+/// row at <see cref="Version"/>, trustworthy only while no writer is between its start and its end
+/// (<see cref="Writers"/> is 0).
+/// </summary>
+internal sealed record ShardCounts(long Version, long Total, long Active, long Linked, long Unlinked, int Writers, DateTimeOffset? LastStart)
+{
+    public static readonly ShardCounts Empty = new(0, 0, 0, 0, 0, 0, null);
+
+    public static ShardCounts Of(ListingCountsEntity row) => Empty with
+    {
+        Version = row.Version,
+        Total = row.Total,
+        Active = row.Active,
+        Linked = row.Linked,
+        Unlinked = row.Unlinked,
+    };
+
+    /// <summary>These counts with <paramref name="row"/>'s if the row is newer; the writer bookkeeping kept.</summary>
+    public ShardCounts With(ListingCountsEntity row) => row.Version > Version
+        ? this with { Version = row.Version, Total = row.Total, Active = row.Active, Linked = row.Linked, Unlinked = row.Unlinked }
+        : this;
+}

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using InventoryMapping.Channels;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Locations;
@@ -13,7 +12,7 @@ public sealed class LocationService(AppStorage storage)
 
     public async Task<Location?> GetAsync(string locationId, CancellationToken cancellationToken)
     {
-        if (!ChannelIds.IsValid(locationId))
+        if (!LocationIds.IsValid(locationId))
         {
             return null;
         }
@@ -29,9 +28,9 @@ public sealed class LocationService(AppStorage storage)
 
     public async Task<Result<Location>> PutAsync(string locationId, string? name, CancellationToken cancellationToken)
     {
-        if (!ChannelIds.IsValid(locationId))
+        if (!LocationIds.IsValid(locationId))
         {
-            return DomainError.Invalid("locationId", "A location id is 1-40 lower-case letters, digits and inner dashes.");
+            return DomainError.Invalid("locationId", $"A location id is {Slug.Rule}.");
         }
 
         if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl))

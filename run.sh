@@ -53,7 +53,7 @@ AppStorage="$STORAGE" AzureWebJobsStorage="$STORAGE" JobsQueueName=jobs \
 RequestListingReportsSchedule="0 * * * * *" CollectListingReportsSchedule="*/10 * * * * *" \
 SpApi__Endpoints__NA="http://127.0.0.1:$SANDBOX_PORT" SpApi__Endpoints__EU="http://127.0.0.1:$SANDBOX_PORT" SpApi__Endpoints__FE="http://127.0.0.1:$SANDBOX_PORT" \
 SpApi__TokenEndpoint="http://127.0.0.1:$SANDBOX_PORT/auth/o2/token" \
-SpApi__demo__ClientId="amzn1.application-oa2-client.sandbox" SpApi__demo__ClientSecret="sandbox-client-secret" SpApi__demo__RefreshToken="Atzr|sandbox-refresh-token" \
+ChannelCredentials__Channels__demo__ClientId="amzn1.application-oa2-client.sandbox" ChannelCredentials__Channels__demo__ClientSecret="sandbox-client-secret" ChannelCredentials__Channels__demo__RefreshToken="Atzr|sandbox-refresh-token" \
 LocalHost__Port="$API_PORT" \
   dotnet run --project src/InventoryMapping.LocalHost -c Release --no-build > .azurite/localhost.log 2>&1 &
 pids+=($!)

@@ -17,9 +17,6 @@ param namePrefix string
 @description('Azure region for every resource.')
 param location string = resourceGroup().location
 
-@description('Channel ids that get SP-API credentials (letters and digits only: each becomes part of app setting and secret names).')
-param spApiChannelIds string[] = []
-
 @description('Object id that gets Key Vault Secrets Officer on the vault so it can set the SP-API secrets. Empty: none.')
 param keyVaultAdminPrincipalId string = deployer().objectId
 
@@ -133,24 +130,6 @@ func identityStorageConnection(connection string, clientId string, blob string, 
   '${connection}__tableServiceUri': table
 }
 
-@description('App Service Key Vault reference, resolved with the site\'s keyVaultReferenceIdentity.')
-func keyVaultReference(vaultName string, secretName string) string =>
-  '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretName})'
-
-@description('Key Vault secret name for one SP-API credential of a channel; `--` mirrors the `__` of the setting name.')
-func spApiSecretName(channelId string, credential string) string => 'SpApi--${channelId}--${credential}'
-
-var spApiCredentials = ['ClientId', 'ClientSecret', 'RefreshToken']
-
-var spApiSecretSettings = toObject(
-  flatten(map(spApiChannelIds, channelId => map(spApiCredentials, credential => {
-    setting: 'SpApi__${channelId}__${credential}'
-    secret: spApiSecretName(channelId, credential)
-  }))),
-  entry => entry.setting,
-  entry => keyVaultReference(keyVault.outputs.name, entry.secret)
-)
-
 var appSettings = union(
   identityStorageConnection(
     'AzureWebJobsStorage',
@@ -177,8 +156,12 @@ var appSettings = union(
     SpApi__Endpoints__EU: 'https://sellingpartnerapi-eu.amazon.com'
     SpApi__Endpoints__FE: 'https://sellingpartnerapi-fe.amazon.com'
     SpApi__TokenEndpoint: 'https://api.amazon.com/auth/o2/token'
-  },
-  spApiSecretSettings
+    // Channel credentials are Key Vault secrets SpApi--<channelId>--ClientId|ClientSecret|RefreshToken, read at run
+    // time with the app's identity (Key Vault Secrets User): a channel added through the API needs no redeploy.
+    ChannelCredentials__KeyVaultUri: keyVault.outputs.uri
+    ChannelCredentials__credential: 'managedidentity'
+    ChannelCredentials__clientId: identity.properties.clientId
+  }
 )
 
 module functionApp 'modules/function-app.bicep' = {
@@ -231,7 +214,3 @@ output identityClientId string = identity.properties.clientId
 output eventGridSystemTopicName string = systemTopic.name
 output deploymentContainerName string = deploymentContainerName
 output blobsWebhookBaseUrl string = blobsWebhookBaseUrl
-output spApiSecretNames string[] = flatten(map(
-  spApiChannelIds,
-  channelId => map(spApiCredentials, credential => spApiSecretName(channelId, credential))
-))

@@ -15,6 +15,15 @@ internal static class ListingsDocumentColumns
         "pending-quantity", "fulfillment-channel", "merchant-shipping-group", "status",
     ];
 
+    /// <summary>Japanese-locale names of the columns (JP documents requested without an English locale).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Japanese = new Dictionary<string, string>
+    {
+        ["item-name"] = "商品名", ["item-description"] = "商品説明", ["listing-id"] = "出品ID", ["seller-sku"] = "出品者SKU",
+        ["price"] = "価格", ["quantity"] = "数量", ["open-date"] = "出品日", ["product-id-type"] = "商品IDタイプ",
+        ["item-note"] = "コンディション説明", ["item-condition"] = "コンディション", ["asin1"] = "ASIN 1", ["asin2"] = "ASIN 2",
+        ["asin3"] = "ASIN 3", ["product-id"] = "商品ID", ["fulfillment-channel"] = "フルフィルメント・チャンネル", ["status"] = "ステータス",
+    };
+
     public static string[] For(SandboxDocumentFormat format)
     {
         var columns = Canonical.Where(c => !(format.OmitStatusColumn && c == "status")).ToList();
@@ -41,6 +50,7 @@ internal static class ListingsDocumentColumns
         "listing-id" => listing.ListingId,
         "seller-sku" => listing.Sku,
         "price" => listing.Price.ToString("0.00", CultureInfo.InvariantCulture),
+        "price,decimal-comma" => listing.Price.ToString("0.00", CultureInfo.GetCultureInfo("de-DE")),
         "quantity" => listing.Quantity?.ToString(CultureInfo.InvariantCulture) ?? "",
         "open-date" => listing.OpenDate,
         "item-is-marketplace" => "y",

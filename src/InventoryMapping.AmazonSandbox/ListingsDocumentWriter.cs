@@ -34,8 +34,9 @@ internal static class ListingsDocumentWriter
     private static async Task WriteTextAsync(Stream output, SandboxCatalogue catalogue, SandboxDocumentFormat format, CancellationToken cancellationToken)
     {
         var columns = ListingsDocumentColumns.For(format);
-        await using var writer = new StreamWriter(output, format.Utf8ByteOrderMark ? new UTF8Encoding(true) : SandboxCharsets.For(format.Charset), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        await writer.WriteLineAsync(string.Join('\t', columns));
+        var encoding = format.Utf8ByteOrderMark ? new UTF8Encoding(true) : format.Utf8WithoutCharset ? new UTF8Encoding(false) : SandboxCharsets.For(format.Charset);
+        await using var writer = new StreamWriter(output, encoding, 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        await writer.WriteLineAsync(string.Join('\t', format.JapaneseHeaders ? columns.Select(c => ListingsDocumentColumns.Japanese.GetValueOrDefault(c, c)) : columns));
         var line = new StringBuilder(512);
         foreach (var listing in catalogue.Listings())
         {
@@ -48,7 +49,19 @@ internal static class ListingsDocumentWriter
                     line.Append('\t');
                 }
 
-                line.Append(ListingsDocumentColumns.Value(listing, columns[i]).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' '));
+                var column = format.DecimalComma && columns[i] == "price" ? "price,decimal-comma" : columns[i];
+                line.Append(ListingsDocumentColumns.Value(listing, column).Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' '));
+            }
+
+            if (format.OmitTrailingEmptyFields)
+            {
+                var end = line.Length;
+                while (end > 0 && line[end - 1] == '\t')
+                {
+                    end--;
+                }
+
+                line.Length = end;
             }
 
             await writer.WriteLineAsync(line, cancellationToken);

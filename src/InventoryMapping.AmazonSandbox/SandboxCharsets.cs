@@ -12,8 +12,21 @@ internal static class SandboxCharsets
         "" or "cp1252" or "windows-1252" or "iso-8859-1" => Encoding.GetEncoding(1252),
         "utf8" or "utf-8" => new UTF8Encoding(false),
         "shift_jis" or "sjis" or "cp932" or "windows-31j" => Encoding.GetEncoding(932),
-        _ => Encoding.GetEncoding(label),
+        // A label no client can know (Amazon has sent labels .NET rejects): the bytes are Cp1252, the label is sent as given.
+        _ => TryGet(label) ?? Encoding.GetEncoding(1252),
     };
+
+    private static Encoding? TryGet(string label)
+    {
+        try
+        {
+            return Encoding.GetEncoding(label);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     public static string ContentType(string label) => string.IsNullOrWhiteSpace(label) ? "text/plain" : $"text/plain;charset={label}";
 }

@@ -90,14 +90,15 @@ public sealed class SandboxControl
     internal void CountRequest(string operation) => _requestCounts.AddOrUpdate(operation, 1, static (_, n) => n + 1);
 
     /// <summary>The first fault rule that applies to <paramref name="operation"/>, using up one of its times.</summary>
-    internal SandboxFault? TakeFault(string operation)
+    internal SandboxFault? TakeFault(string operation, string? sellerId = null)
     {
         lock (_lock)
         {
             for (var i = 0; i < _faults.Count; i++)
             {
                 var (fault, remaining) = _faults[i];
-                if (fault.Operation != "*" && !string.Equals(fault.Operation, operation, StringComparison.OrdinalIgnoreCase))
+                if ((fault.Operation != "*" && !string.Equals(fault.Operation, operation, StringComparison.OrdinalIgnoreCase))
+                    || (fault.SellerId is not null && fault.SellerId != sellerId))
                 {
                     continue;
                 }
@@ -179,7 +180,10 @@ public sealed class SandboxControl
     internal IReadOnlyList<SandboxReport>? TakePage(string token) => _pages.TryRemove(token, out var rest) ? rest : null;
 
     internal SandboxReport? FindDocument(string sellerId, string documentId) =>
-        _documents.TryGetValue(documentId, out var report) && report.SellerId == sellerId && report.Status(Clock.GetUtcNow()) == "DONE" ? report : null;
+        _documents.TryGetValue(documentId, out var report) && report.SellerId == sellerId && report.HasDocument(Clock.GetUtcNow()) ? report : null;
+
+    /// <summary>The seller a document belongs to (to match a download against a seller's faults).</summary>
+    internal string? SellerOfDocument(string documentId) => _documents.TryGetValue(documentId, out var report) ? report.SellerId : null;
 
     /// <summary>A pre-signed-style download token: valid for <see cref="SandboxOptions.DocumentUrlLifetime"/>, no access token needed.</summary>
     internal string IssueDownloadToken(SandboxReport report)

@@ -96,7 +96,9 @@ public static class SandboxEndpoints
         }
 
         var report = control.CreateReport(SandboxAuthorizationFilter.SellerOf(http), reportType, marketplaceIds!);
-        return TypedResults.Json(new { reportId = report.ReportId }, statusCode: StatusCodes.Status202Accepted);
+        return SandboxFaultFilter.PlayedBy(http) == SandboxFaultKind.CreatedThenInternalError
+            ? SandboxResults.Errors(StatusCodes.Status500InternalServerError, "InternalFailure", "We encountered an internal error. Please try again.")
+            : TypedResults.Json(new { reportId = report.ReportId }, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult GetReports(HttpContext http, SandboxControl control)
@@ -142,10 +144,29 @@ public static class SandboxEndpoints
     private static List<string> CsvQuery(IQueryCollection query, string name) =>
         [.. query[name].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
-    private static IResult GetReport(string reportId, HttpContext http, SandboxControl control) =>
-        control.FindReport(SandboxAuthorizationFilter.SellerOf(http), reportId) is { } report
-            ? TypedResults.Json(report.ToJson(control.Clock.GetUtcNow()))
-            : ReportNotFound(reportId);
+    private static IResult GetReport(string reportId, HttpContext http, SandboxControl control)
+    {
+        if (control.FindReport(SandboxAuthorizationFilter.SellerOf(http), reportId) is not { } report)
+        {
+            return ReportNotFound(reportId);
+        }
+
+        var json = JsonSerializer.SerializeToNode(report.ToJson(control.Clock.GetUtcNow()), JsonOptions)!.AsObject();
+        switch (SandboxFaultFilter.PlayedBy(http))
+        {
+            case SandboxFaultKind.MissingDocumentId:
+                json["processingStatus"] = "DONE";
+                json.Remove("reportDocumentId");
+                break;
+            case SandboxFaultKind.UnknownStatus:
+                json["processingStatus"] = "PENDING_REVIEW";
+                break;
+        }
+
+        return TypedResults.Json(json);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private static IResult CancelReport(string reportId, HttpContext http, SandboxControl control)
     {
@@ -168,14 +189,15 @@ public static class SandboxEndpoints
 
         var token = control.IssueDownloadToken(report);
         var lifetime = (int)control.Options.DocumentUrlLifetime.TotalSeconds;
-        var url = $"{http.Request.Scheme}://{http.Request.Host}/_documents/{Uri.EscapeDataString(report.DocumentId)}" +
+        var origin = SandboxFaultFilter.PlayedBy(http) == SandboxFaultKind.RelativeDocumentUrl ? "" : $"{http.Request.Scheme}://{http.Request.Host}";
+        var url = $"{origin}/_documents/{Uri.EscapeDataString(report.DocumentId)}" +
             $"?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date={control.Clock.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}" +
             $"&X-Amz-Expires={lifetime.ToString(CultureInfo.InvariantCulture)}&X-Amz-Signature={token}";
         return TypedResults.Json(new
         {
             reportDocumentId = report.DocumentId,
             url,
-            compressionAlgorithm = report.Format.Gzip ? "GZIP" : null,
+            compressionAlgorithm = report.Format.Gzip && !report.IsErrorDocument ? "GZIP" : null,
         });
     }
 
@@ -189,7 +211,31 @@ public static class SandboxEndpoints
                 : SandboxResults.S3(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
         }
 
-        http.Response.ContentType = SandboxCharsets.ContentType(report.Format.Charset);
+        if (report.IsErrorDocument)
+        {
+            http.Response.ContentType = "application/json;charset=UTF-8";
+            await http.Response.WriteAsync(SandboxReport.ErrorDocumentText, http.RequestAborted);
+            return Results.Empty;
+        }
+
+        http.Response.ContentType = report.Format.Utf8WithoutCharset ? "text/plain" : SandboxCharsets.ContentType(report.Format.Charset);
+        if (SandboxFaultFilter.PlayedBy(http) is SandboxFaultKind.TruncatedBody or SandboxFaultKind.StalledBody)
+        {
+            using var whole = new MemoryStream();
+            await ListingsDocumentWriter.WriteAsync(whole, report.Content, report.Format, http.RequestAborted);
+            http.Response.ContentLength = whole.Length;
+            await http.Response.Body.WriteAsync(whole.GetBuffer().AsMemory(0, (int)(whole.Length / 2)), http.RequestAborted);
+            await http.Response.Body.FlushAsync(http.RequestAborted);
+            if (SandboxFaultFilter.PlayedBy(http) == SandboxFaultKind.StalledBody)
+            {
+                // Nothing more until the client hangs up (or the sandbox stops).
+                await Task.Delay(Timeout.InfiniteTimeSpan, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            http.Abort();
+            return Results.Empty;
+        }
+
         await ListingsDocumentWriter.WriteAsync(http.Response.Body, report.Content, report.Format, http.RequestAborted);
         return Results.Empty;
     }

@@ -6,6 +6,14 @@ internal sealed class SandboxFaultFilter(SandboxControl control) : IEndpointFilt
     public static string OperationOf(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? "unknown";
 
+    /// <summary>The fault the endpoint itself must play on this request, if any.</summary>
+    public static SandboxFaultKind? PlayedBy(HttpContext http) => (http.Items[typeof(SandboxFault)] as SandboxFault)?.Kind;
+
+    private string? SellerOf(HttpContext http) =>
+        http.Request.RouteValues.TryGetValue("documentId", out var documentId) && documentId is string id
+            ? control.SellerOfDocument(id)
+            : control.SellerOfAccessToken(http.Request.Headers["x-amz-access-token"].ToString()).SellerId;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -17,9 +25,13 @@ internal sealed class SandboxFaultFilter(SandboxControl control) : IEndpointFilt
             http.Response.Headers["x-amzn-RateLimit-Limit"] = limit;
         }
 
-        switch (control.TakeFault(operation))
+        switch (control.TakeFault(operation, SellerOf(http)))
         {
             case null:
+                break;
+            case { Kind: SandboxFaultKind.RelativeDocumentUrl or SandboxFaultKind.MissingDocumentId or SandboxFaultKind.UnknownStatus
+                or SandboxFaultKind.TruncatedBody or SandboxFaultKind.StalledBody or SandboxFaultKind.CreatedThenInternalError } played:
+                http.Items[typeof(SandboxFault)] = played; // the endpoint plays it
                 break;
             case { Kind: SandboxFaultKind.Slow } slow:
                 await Task.Delay(slow.Delay ?? TimeSpan.FromMinutes(1), control.Clock, http.RequestAborted);

@@ -41,7 +41,7 @@ internal sealed class SandboxReport(
             return "IN_QUEUE";
         }
 
-        if (now < ProcessingEnd)
+        if (now < ProcessingEnd || outcome == SandboxReportOutcome.StuckInProgress)
         {
             return "IN_PROGRESS";
         }
@@ -49,12 +49,25 @@ internal sealed class SandboxReport(
         // Amazon cancels a report by itself when there is no data to return.
         return outcome switch
         {
-            SandboxReportOutcome.Fatal => "FATAL",
+            SandboxReportOutcome.Fatal or SandboxReportOutcome.FatalWithErrorDocument => "FATAL",
             SandboxReportOutcome.Cancelled => "CANCELLED",
             _ when content.Count == 0 => "CANCELLED",
             _ => "DONE",
         };
     }
+
+    /// <summary>DONE, or FATAL with an error document.</summary>
+    public bool HasDocument(DateTimeOffset now) => Status(now) switch
+    {
+        "DONE" => true,
+        "FATAL" => outcome == SandboxReportOutcome.FatalWithErrorDocument,
+        _ => false,
+    };
+
+    /// <summary>The error document's text of a <see cref="SandboxReportOutcome.FatalWithErrorDocument"/> report.</summary>
+    public bool IsErrorDocument => outcome == SandboxReportOutcome.FatalWithErrorDocument;
+
+    public const string ErrorDocumentText = "{\"errorDetails\":\"The report could not be generated: too many listings changed while it ran.\"}";
 
     /// <summary>cancelReport: only a report still IN_QUEUE can be cancelled.</summary>
     public bool TryCancel(DateTimeOffset now)
@@ -82,7 +95,7 @@ internal sealed class SandboxReport(
             marketplaceIds,
             started ? ProcessingStart : null,
             ended ? _cancelledAt ?? ProcessingEnd : null,
-            status == "DONE" ? DocumentId : null);
+            HasDocument(now) ? DocumentId : null);
     }
 
     private DateTimeOffset ProcessingStart => createdTime + queueDelay;

@@ -1,9 +1,12 @@
 using Azure.Storage.Queues;
-using InventoryMapping.Amazon;
+using InventoryMapping.AmazonAccess;
+using InventoryMapping.SpApi;
 using InventoryMapping.ListingReports;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
+using InventoryMapping.Lifecycle;
 using InventoryMapping.Listings;
 using InventoryMapping.Locations;
 using InventoryMapping.Mapping;
@@ -12,7 +15,6 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping;
 
@@ -30,6 +32,8 @@ public static class InventoryMappingServiceCollectionExtensions
             .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
         services.TryAddSingleton(TimeProvider.System);
 
+        // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
+        services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
@@ -45,27 +49,55 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<InventorySearch>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
-        services.AddSingleton<IListingJob, LinkAllBySku>();
-        services.AddSingleton<IListingJob, CreateAll>();
-        services.AddSingleton<IListingJob, UnlinkDeletedItem>();
         services.AddSingleton<ItemDeletion>();
-        services.AddSpApiClient(o => configuration.GetSection(SpApiClientOptions.Section).Bind(o));
+        services.AddSpApiClient(configuration.GetSection(SpApiOptions.Section));
+        AddChannelCredentials(services, configuration.GetSection(ChannelCredentialsOptions.Section));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
         services.AddSingleton<SpApiConnections>();
         services.AddSingleton<ReportRequestStore>();
         services.AddSingleton<ListingReportIngestor>();
+        services.AddOptions<LifecycleOptions>().Bind(configuration.GetSection(LifecycleOptions.Section));
+        services.AddSingleton<OperationLifecycle>();
+        services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
+        services.AddJobs();
+        return services;
+    }
+
+    /// <summary>The job runner and the kinds of job it runs (each an <see cref="IJobKind"/>).</summary>
+    private static void AddJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<IJobKind, LinkAllBySku>();
+        services.AddSingleton<IJobKind, CreateAll>();
+        services.AddSingleton<IJobKind, UnlinkDeletedItem>();
+        services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
-        services.AddSingleton(sp => new JobRunner(
-            sp.GetRequiredService<JobStore>(),
-            sp.GetRequiredService<JobService>(),
-            sp.GetRequiredService<ChannelStore>(),
-            sp.GetRequiredService<ListingStore>(),
-            sp.GetServices<IListingJob>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<JobRunner>>()));
-        return services;
+        services.AddSingleton<MappingJobs>();
+        services.AddSingleton<ReservationSweeps>();
+        services.AddSingleton<JobRunner>();
+    }
+
+    /// <summary>
+    /// Key Vault when <c>ChannelCredentials:KeyVaultUri</c> is set (read with the section's <c>credential</c> and
+    /// <c>clientId</c>, the app's managed identity in Azure), else configuration.
+    /// </summary>
+    private static void AddChannelCredentials(IServiceCollection services, IConfigurationSection section)
+    {
+        services.AddOptions<ChannelCredentialsOptions>().Bind(section).ValidateOnStart()
+            .Validate(o => o.KeyVaultUri is null || o.KeyVaultUri.IsAbsoluteUri, "ChannelCredentials:KeyVaultUri must be an absolute URI.")
+            .Validate(o => o.CacheDuration >= TimeSpan.Zero, "ChannelCredentials:CacheDuration must not be negative.");
+        if (string.IsNullOrEmpty(section[nameof(ChannelCredentialsOptions.KeyVaultUri)]))
+        {
+            services.AddSingleton<IChannelCredentialStore, ConfigurationChannelCredentialStore>();
+            return;
+        }
+
+        services.AddSingleton(sp => new Azure.Security.KeyVault.Secrets.SecretClient(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChannelCredentialsOptions>>().Value.KeyVaultUri!,
+            sp.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section)));
+        services.AddSingleton<IChannelCredentialStore, KeyVaultChannelCredentialStore>();
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed class FunctionsMetadataContractTests
         { "StartLinkAllBySku", "post", "channels/{channelId}/link-all-by-sku" },
         { "StartCreateAll", "post", "channels/{channelId}/create-all" },
         { "GetJob", "get", "jobs/{jobId}" },
+        { "GetJobReported", "get", "jobs/{jobId}/reported" },
         { "SearchInventory", "get", "inventory" },
         { "CreateItem", "post", "inventory" },
         { "GetItem", "get", "inventory/{itemId}" },
@@ -36,6 +37,7 @@ public sealed class FunctionsMetadataContractTests
         { "PutSettings", "put", "settings" },
         { "RequestListingReport", "post", "channels/{channelId}/report-requests" },
         { "GetLatestListingReport", "get", "channels/{channelId}/report-requests/latest" },
+        { "ConfirmListingReport", "post", "channels/{channelId}/report-requests/{requestId}/confirm" },
     };
 
     private static readonly Lazy<JsonElement[]> s_functions = new(() =>

@@ -47,7 +47,7 @@ public sealed class ItemDeletionTests : ApiTest
         await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 1))
         {
             // Dies right after marking the item deleted.
-            await Assert.ThrowsAnyAsync<Exception>(() => crashing.Get<InventoryMapping.Mapping.ItemDeletion>().DeleteAsync(itemId, etag, default));
+            await Assert.ThrowsAnyAsync<Exception>(() => crashing.Get<InventoryMapping.Jobs.Kinds.ItemDeletion>().DeleteAsync(itemId, etag, default));
         }
 
         Assert.Equal(404, (await Api.GetItemAsync(itemId)).Status);

@@ -1,5 +1,6 @@
 using InventoryMapping.Functions.Tests.Support;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 
 namespace InventoryMapping.Functions.Tests;
@@ -150,7 +151,7 @@ public sealed class JobTests : ApiTest
             await App.Get<InventoryMapping.Inventory.InventoryService>().CreateManyAsync(skus.Select(s => new InventoryMapping.Inventory.ItemDefinition(s, "t")).ToList(), default);
         }
 
-        var job = (await App.Get<JobService>().StartAsync(kind, "shop", false, SkuMatchMode.Exact, default)).Value!;
+        var job = (await App.Get<MappingJobs>().StartAsync(kind, "shop", false, SkuMatchMode.Exact, default)).Value!;
         await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 25))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => crashing.Runner.RunAsync(new JobMessage(job.JobId), default));
@@ -170,6 +171,55 @@ public sealed class JobTests : ApiTest
             var hits = (await App.Get<InventoryMapping.Inventory.InventorySearch>().SearchAsync(sku, 10, null, default)).Value!.Items;
             Assert.Single(hits, h => h.Sku == sku);
         }
+    }
+
+    [Fact]
+    public async Task Every_reported_listing_of_a_job_can_be_paged_not_only_the_first_fifty()
+    {
+        await Api.PutChannelAsync("shop");
+        var skus = Enumerable.Range(0, 80).Select(i => $"Taken-{i:D3}").ToList();
+        await App.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t " + s)).ToList(), null, default);
+        await App.Get<InventoryMapping.Inventory.InventoryService>().CreateManyAsync(skus.Select(s => new InventoryMapping.Inventory.ItemDefinition(s, "t")).ToList(), default);
+        var jobId = (await Api.StartCreateAllAsync("shop")).Json.GetProperty("jobId").GetString()!;
+        await Api.DrainJobQueueAsync(s_timeout);
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await Api.GetJobReportedAsync(jobId, token);
+            Assert.Equal(200, page.Status);
+            seen.AddRange(page.Json.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("sku").GetString()!));
+            token = page.Json.TryGetProperty("continuationToken", out var next) ? next.GetString() : null;
+            pages++;
+        }
+        while (token is not null && pages < 200);
+
+        var job = (await Api.GetJobAsync(jobId)).Json;
+        Assert.Equal(50, job.GetProperty("reported").GetArrayLength());
+        Assert.Equal(80, job.GetProperty("reportedCount").GetInt64());
+        Assert.Equal(skus, seen.Order(StringComparer.Ordinal));
+        Assert.True(pages > 1);
+    }
+
+    [Fact]
+    public async Task A_reported_rows_token_of_another_job_or_made_up_is_refused_naming_the_token()
+    {
+        await Api.PutChannelAsync("shop");
+        var first = (await Api.StartCreateAllAsync("shop")).Json.GetProperty("jobId").GetString()!;
+        var second = (await Api.StartCreateAllAsync("shop")).Json.GetProperty("jobId").GetString()!;
+        await Api.DrainJobQueueAsync(s_timeout);
+        var foreign = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { JobId = first, Marker = "m" }));
+
+        var refused = await Api.GetJobReportedAsync(second, foreign);
+        var madeUp = await Api.GetJobReportedAsync(second, "not-a-token");
+        var unknown = await Api.GetJobReportedAsync(JobIds.New());
+
+        Assert.Equal(400, refused.Status);
+        Assert.Equal("continuationToken", refused.ProblemField);
+        Assert.Equal(400, madeUp.Status);
+        Assert.Equal(404, unknown.Status);
     }
 }
 

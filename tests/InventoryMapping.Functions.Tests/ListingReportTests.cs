@@ -1,3 +1,4 @@
+using InventoryMapping.AmazonAccess;
 using InventoryMapping.AmazonSandbox;
 using InventoryMapping.Functions.ListingReports;
 using InventoryMapping.Functions.Tests.Support;
@@ -89,7 +90,7 @@ public sealed class ListingReportTests
         var before = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "PLAIN-1")).Json.GetProperty("eTag").GetString();
         var latest = (await world.App.Get<ReportRequestStore>().GetLatestAsync(AmazonWorld.ChannelId, world.Timeout))!;
         var channel = (await world.App.Get<InventoryMapping.Channels.ChannelStore>().GetAsync(AmazonWorld.ChannelId, world.Timeout))!;
-        var client = world.App.Get<SpApiConnections>().CreateReportsClient(channel).Value!;
+        var client = (await world.App.Get<SpApiConnections>().CreateReportsClientAsync(channel, world.Timeout)).Value!;
         var report = await client.GetReportAsync(latest.AmazonReportId!, world.Timeout);
         var document = await client.GetReportDocumentAsync(report.ReportDocumentId!, world.Timeout);
 

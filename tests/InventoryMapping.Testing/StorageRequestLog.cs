@@ -27,6 +27,13 @@ public sealed class StorageRequestLog : HttpPipelinePolicy
     public int Queries(string table) =>
         _requests.Count(r => r.Method == "GET" && (r.Path.EndsWith(table + "()", StringComparison.Ordinal) || r.Path.EndsWith(table, StringComparison.Ordinal)));
 
+    /// <summary>Single-entity writes (insert, replace, merge, delete) to <paramref name="table"/>; transactions are counted by <see cref="Transactions"/>.</summary>
+    public int Writes(string table) =>
+        _requests.Count(r => r.Method != "GET" && (r.Path.Contains(table + "(PartitionKey", StringComparison.Ordinal) || r.Path.EndsWith(table, StringComparison.Ordinal)));
+
+    /// <summary>Entity-group transactions (of any table).</summary>
+    public int Transactions() => _requests.Count(r => r.Method == "POST" && r.Path.EndsWith("$batch", StringComparison.Ordinal));
+
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         Record(message.Request);

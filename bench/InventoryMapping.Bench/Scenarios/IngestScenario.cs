@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using InventoryMapping.Amazon;
+using InventoryMapping.SpApi;
 using InventoryMapping.AmazonSandbox;
 using InventoryMapping.Channels;
 using InventoryMapping.ListingReports;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Bench.Scenarios;
@@ -38,7 +39,7 @@ public sealed class LinkAllScenario : IBenchScenario
         BenchReport.Progress("Link All job");
         host.Requests.Clear();
         var watch = Stopwatch.StartNew();
-        var started = await host.Get<JobService>().StartAsync(JobKind.LinkAllBySku, BulkSeeder.ChannelId, dryRun: false, SkuMatchMode.Exact, cancellationToken);
+        var started = await host.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, BulkSeeder.ChannelId, dryRun: false, SkuMatchMode.Exact, cancellationToken);
         var jobId = started.IsSuccess ? started.Value.JobId : throw new InvalidOperationException($"Could not start the job: {started.Error}");
         var runner = host.Get<JobRunner>();
         var store = host.Get<JobStore>();

@@ -1,13 +1,12 @@
 using Azure;
 using InventoryMapping.Locations;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Inventory;
 
 /// <summary>Create, read, replace and delete inventory items, and set their stock per location.</summary>
-public sealed class InventoryService(InventoryStore store, ItemWriter writer, LocationService locations, TimeProvider clock)
+public sealed class InventoryService(InventoryStore store, ItemWriter writer, LocationService locations, ConflictRetry retry, TimeProvider clock)
 {
-    private const int StockConflictRetries = 10;
-
     public Task<InventoryItem?> GetAsync(string itemId, CancellationToken cancellationToken) => store.GetAsync(itemId, cancellationToken);
 
     public async Task<Result<InventoryItem>> CreateAsync(ItemDefinition definition, CancellationToken cancellationToken)
@@ -90,34 +89,30 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
             return DomainError.NotFound("Location", locationId);
         }
 
-        for (var attempt = 0; ; attempt++)
+        return await retry.RunAsync(ConflictLimit.Item, async (_, ct) =>
         {
-            var current = await store.GetEntityAsync(itemId, cancellationToken);
+            var current = await store.GetEntityAsync(itemId, ct);
             if (current is null)
             {
-                return DomainError.NotFound("Item", itemId);
+                return Attempt.Done<Result<InventoryItem>>(DomainError.NotFound("Item", itemId));
             }
 
             if (ifMatch is not null && current.ETag != new ETag(ifMatch))
             {
-                return DomainError.PreconditionFailed($"Item '{itemId}' is not at version {ifMatch}.");
+                return Attempt.Done<Result<InventoryItem>>(DomainError.PreconditionFailed($"Item '{itemId}' is not at version {ifMatch}."));
             }
 
             var item = current.ToItem();
             var levels = new Dictionary<string, int>(item.StockLevels) { [locationId] = level.Value };
             var next = NewEntity(itemId, ToDefinition(item) with { StockLevels = levels }, clock.GetUtcNow());
             next.CreatedAt = current.CreatedAt;
-            var replaced = await writer.ReplaceAsync(current, next, cancellationToken);
-            if (replaced.IsSuccess)
-            {
-                return replaced.Value.ToItem();
-            }
-
-            if (ifMatch is not null || attempt >= StockConflictRetries || replaced.Error.Kind != DomainErrorKind.PreconditionFailed)
-            {
-                return replaced.Error;
-            }
-        }
+            var replaced = await writer.ReplaceAsync(current, next, ct);
+            Result<InventoryItem> outcome = replaced.IsSuccess ? replaced.Value.ToItem() : replaced.Error;
+            // Changed meanwhile: without If-Match, set the level on what the item holds now.
+            return !replaced.IsSuccess && ifMatch is null && replaced.Error.Kind == DomainErrorKind.PreconditionFailed
+                ? Attempt.ConflictOr(outcome)
+                : Attempt.Done(outcome);
+        }, cancellationToken);
     }
 
     /// <summary>A new item row from a definition that passed validation, with the defaults of a new item.</summary>

@@ -64,6 +64,18 @@ public sealed class InventoryStore(AppStorage storage)
     /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows that listings of listing partition
     /// <paramref name="shard"/> can match: about 1/<see cref="ListingShard.Count"/> of the items, one range query a kind.
     /// </summary>
+    /// <summary>
+    /// A page of the uncommitted SKU reservations in the run of SKU buckets that listing partition
+    /// <paramref name="shard"/> matches (a range of partitions, filtered: a sweep's read, off request paths).
+    /// </summary>
+    internal Task<Page<ItemSkuEntity>> ReadUncommittedReservationsPageAsync(int shard, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var (first, last) = ListingShard.SkuBuckets(shard);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, first)} and PartitionKey le {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, last)} and Committed eq {false}");
+        return storage.ItemSkus.ReadPageAsync<ItemSkuEntity>(filter, continuation, pageSize, cancellationToken);
+    }
+
     internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, bool withLoose, CancellationToken cancellationToken)
     {
         var (first, last) = ListingShard.SkuBuckets(shard);

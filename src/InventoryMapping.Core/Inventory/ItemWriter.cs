@@ -10,7 +10,7 @@ namespace InventoryMapping.Inventory;
 /// committed reservations (or verify against the item), and search results are checked against the items, so a
 /// crash at any point leaves nothing visible that is wrong; a stale uncommitted reservation is reclaimed.
 /// </summary>
-public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimeProvider clock)
+public sealed class ItemWriter(AppStorage storage, InventoryStore store, ConflictRetry retry, TimeProvider clock)
 {
     /// <summary>An uncommitted reservation older than this is taken to be left over from a crash.</summary>
     public static readonly TimeSpan AbandonedReservationAge = TimeSpan.FromMinutes(10);
@@ -57,12 +57,7 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
             await WriteLookupsAsync([next], cancellationToken);
         }
 
-        try
-        {
-            var response = await storage.Items.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            next.ETag = response.Headers.ETag ?? default;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        if (await storage.Items.TryReplaceAsync(next, current.ETag, cancellationToken) != WriteOutcome.Written)
         {
             if (skuChanged)
             {
@@ -93,16 +88,9 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
     internal async Task<Result<ItemEntity>> MarkDeletedAsync(ItemEntity item, ETag ifMatch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         item.DeletedAt = now;
-        try
-        {
-            var response = await storage.Items.UpdateEntityAsync(item, ifMatch, TableUpdateMode.Replace, cancellationToken);
-            item.ETag = response.Headers.ETag ?? default;
-            return item;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return DomainError.PreconditionFailed($"Item '{item.RowKey}' was changed by someone else; read it again and retry.");
-        }
+        return await storage.Items.TryReplaceAsync(item, ifMatch, cancellationToken) == WriteOutcome.Written
+            ? item
+            : DomainError.PreconditionFailed($"Item '{item.RowKey}' was changed by someone else; read it again and retry.");
     }
 
     /// <summary>Deletion: frees the item's SKU and takes it out of search and SKU lookups.</summary>
@@ -113,16 +101,8 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
     }
 
     /// <summary>Deletion, last step: the item's row.</summary>
-    internal async Task DeleteRowAsync(ItemEntity item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await storage.Items.DeleteEntityAsync(item.PartitionKey, item.RowKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
+    internal Task DeleteRowAsync(ItemEntity item, CancellationToken cancellationToken) =>
+        storage.Items.TryDeleteAsync(item.PartitionKey, item.RowKey, ETag.All, cancellationToken); // gone already is as good
 
     private async Task<List<ItemEntity>> ReserveAsync(List<ItemEntity> items, Dictionary<ItemEntity, string> duplicates, CancellationToken cancellationToken)
     {
@@ -133,11 +113,7 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
             Options(cancellationToken),
             async (chunk, ct) =>
             {
-                try
-                {
-                    await storage.ItemSkus.SubmitTransactionAsync(chunk, ct);
-                }
-                catch (TableTransactionFailedException e) when (e.Status == 409)
+                if ((await storage.ItemSkus.TrySubmitAsync(chunk, ct)).Outcome == WriteOutcome.Conflict)
                 {
                     // Somebody holds one of these SKUs: reserve one by one to learn which.
                     foreach (var action in chunk)
@@ -163,49 +139,37 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
     }
 
     /// <summary>Reserves one SKU; returns the id of the item that holds it instead, or null when reserved.</summary>
-    private async Task<string?> ReserveOneAsync(ItemSkuEntity row, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 5; attempt++)
+    private Task<string?> ReserveOneAsync(ItemSkuEntity row, CancellationToken cancellationToken) =>
+        retry.RunAsync(ConflictLimit.SkuReservation, async (_, ct) =>
         {
-            try
+            if (await storage.ItemSkus.TryAddAsync(row, ct) == WriteOutcome.Written)
             {
-                await storage.ItemSkus.AddEntityAsync(row, cancellationToken);
-                return null;
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
+                return Attempt.Done<string?>(null);
             }
 
-            var existing = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            var existing = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct);
             if (!existing.HasValue)
             {
-                continue;
+                return Attempt.Conflict<string?>(); // released meanwhile: try to take it again
             }
 
             var current = existing.Value!;
             if (current.ItemId == row.ItemId)
             {
-                return null; // ours, from an earlier attempt
+                return Attempt.Done<string?>(null); // ours, from an earlier attempt
             }
 
-            if (current.Committed || await store.GetEntityAsync(current.ItemId!, cancellationToken) is not null
+            if (current.Committed || await store.GetEntityAsync(current.ItemId!, ct) is not null
                 || clock.GetUtcNow() - current.Timestamp < AbandonedReservationAge)
             {
-                return current.ItemId;
+                return Attempt.Done(current.ItemId);
             }
 
-            try
-            {
-                await storage.ItemSkus.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return null;
-            }
-            catch (RequestFailedException e) when (e.Status is 412 or 404)
-            {
-            }
-        }
-
-        throw new InvalidOperationException($"Could not reserve SKU row {row.RowKey}: it keeps changing.");
-    }
+            // Left by a crash: take it over, unless someone else does first.
+            return await storage.ItemSkus.TryReplaceAsync(row, current.ETag, ct) == WriteOutcome.Written
+                ? Attempt.Done<string?>(null)
+                : Attempt.Conflict<string?>();
+        }, cancellationToken);
 
     private async Task WriteLookupsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken)
     {
@@ -244,13 +208,13 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
             return; // a SKU of only spaces has no normalized form to match
         }
 
-        for (var attempt = 0; ; attempt++)
+        await retry.RunAsync(ConflictLimit.SkuLookup, async (_, ct) =>
         {
-            var existing = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, rowKey, cancellationToken: cancellationToken);
+            var existing = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, rowKey, cancellationToken: ct);
             var ids = existing.HasValue ? InventoryStore.Split(existing.Value!.ItemIds).ToList() : [];
             if (ids.Contains(itemId) == add)
             {
-                return;
+                return Attempt.Done(true);
             }
 
             if (add)
@@ -263,27 +227,11 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
             }
 
             var row = new ItemSkuEntity { PartitionKey = partition, RowKey = rowKey, ItemIds = string.Join(',', ids) };
-            try
-            {
-                if (!existing.HasValue)
-                {
-                    await storage.ItemSkus.AddEntityAsync(row, cancellationToken);
-                }
-                else if (ids.Count == 0)
-                {
-                    await storage.ItemSkus.DeleteEntityAsync(partition, rowKey, existing.Value!.ETag, cancellationToken);
-                }
-                else
-                {
-                    await storage.ItemSkus.UpdateEntityAsync(row, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 or 404 && attempt < 20)
-            {
-            }
-        }
+            var outcome = !existing.HasValue ? await storage.ItemSkus.TryAddAsync(row, ct)
+                : ids.Count == 0 ? await storage.ItemSkus.TryDeleteAsync(partition, rowKey, existing.Value!.ETag, ct)
+                : await storage.ItemSkus.TryReplaceAsync(row, existing.Value!.ETag, ct);
+            return outcome == WriteOutcome.Written ? Attempt.Done(true) : Attempt.Conflict<bool>();
+        }, cancellationToken);
     }
 
     private async Task AddItemsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken)
@@ -294,26 +242,13 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
             Options(cancellationToken),
             async (chunk, ct) =>
             {
-                try
-                {
-                    var responses = await storage.Items.SubmitTransactionAsync(chunk, ct);
-                    for (var i = 0; i < chunk.Count; i++)
-                    {
-                        ((ItemEntity)chunk[i].Entity).ETag = responses.Value[i].Headers.ETag ?? default;
-                    }
-                }
-                catch (TableTransactionFailedException e) when (e.Status == 409)
+                if ((await storage.Items.TrySubmitAsync(chunk, ct)).Outcome == WriteOutcome.Conflict)
                 {
                     // A re-run: some items were written by the earlier attempt. Add the rest one by one.
                     foreach (var action in chunk)
                     {
                         var item = byKey[action.Entity.PartitionKey + "/" + action.Entity.RowKey];
-                        try
-                        {
-                            var response = await storage.Items.AddEntityAsync(item, ct);
-                            item.ETag = response.Headers.ETag ?? default;
-                        }
-                        catch (RequestFailedException conflict) when (conflict.Status == 409)
+                        if (await storage.Items.TryAddAsync(item, ct) == WriteOutcome.Conflict)
                         {
                             var stored = await store.GetEntityAsync(item.RowKey, ct);
                             item.ETag = stored?.ETag ?? default;
@@ -322,6 +257,10 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
                 }
             });
     }
+
+    /// <summary>Deletes a reservation a crash left (see <c>SweepReservations</c>) unless it changed since it was read; false then.</summary>
+    internal async Task<bool> ReleaseReservationAsync(ItemSkuEntity reservation, CancellationToken cancellationToken) =>
+        await storage.ItemSkus.TryDeleteAsync(reservation.PartitionKey, reservation.RowKey, reservation.ETag, cancellationToken) == WriteOutcome.Written;
 
     private Task CommitReservationsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken) =>
         storage.ItemSkus.SubmitAllAsync(
@@ -335,14 +274,8 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, TimePro
         var existing = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, rowKey, cancellationToken: cancellationToken);
         if (existing.HasValue && existing.Value!.ItemId == item.RowKey)
         {
-            try
-            {
-                await storage.ItemSkus.DeleteEntityAsync(partition, rowKey, existing.Value.ETag, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status is 404 or 412)
-            {
-                // Someone else took it meanwhile; it is theirs now.
-            }
+            // Not written: someone else took it meanwhile, and it is theirs now.
+            await storage.ItemSkus.TryDeleteAsync(partition, rowKey, existing.Value.ETag, cancellationToken);
         }
     }
 

@@ -16,6 +16,20 @@ public sealed record Job(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? Error,
-    string? ItemId = null);
+    string? ItemId = null)
+{
+    /// <summary>While <see cref="JobStatus.Stalled"/>: the last time its runner was seen alive.</summary>
+    public DateTimeOffset? StalledSince { get; init; }
 
-public sealed record JobProgress(long Done, long Total);
+    /// <summary>While running or stalled: until when the current runner holds the job; another takes it over after.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
+}
+
+public sealed record JobProgress(long Done, long Total)
+{
+    /// <summary>
+    /// Set when a job finished with a count other than the one estimated at its start (listings were linked, added
+    /// or retired while it ran): the estimate. At the end Done = Total.
+    /// </summary>
+    public long? Estimated { get; init; }
+}

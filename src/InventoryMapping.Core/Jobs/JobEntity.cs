@@ -4,7 +4,10 @@ using Azure.Data.Tables;
 
 namespace InventoryMapping.Jobs;
 
-/// <summary>Row of the Jobs table: partition = job id, row key "job". Also the job's checkpoint.</summary>
+/// <summary>
+/// Row of the Jobs table: partition = job id, row key "job". Also the job's checkpoint. What is particular to a
+/// kind is in <see cref="Parameters"/> and <see cref="Result"/>, versioned JSON documents the kind reads.
+/// </summary>
 internal sealed class JobEntity : ITableEntity
 {
     public const string Row = "job";
@@ -26,34 +29,41 @@ internal sealed class JobEntity : ITableEntity
 
     public bool DryRun { get; set; }
 
-    public string Match { get; set; } = nameof(SkuMatchMode.Exact);
+    /// <summary>The kind's parameters, JSON (see <see cref="JobDocument"/>).</summary>
+    public string? Parameters { get; set; }
 
-    /// <summary><see cref="JobKind.UnlinkDeletedItem"/>: the deleted item.</summary>
-    public string? ItemId { get; set; }
+    /// <summary>The kind's result so far, JSON (see <see cref="JobDocument"/>).</summary>
+    public string Result { get; set; } = "";
 
     public long Done { get; set; }
 
     public long Total { get; set; }
 
-    /// <summary>JSON object of result counters.</summary>
-    public string Counts { get; set; } = "{}";
+    /// <summary>The total estimated at the start, kept when the job finished with another count (see <see cref="JobProgress.Estimated"/>).</summary>
+    public long? EstimatedTotal { get; set; }
 
-    /// <summary>JSON array: the first reported listings; the full list is in the job's blobs.</summary>
+    /// <summary>JSON array: the first reported rows; all of them are in the job's reported stream.</summary>
     public string ReportedSample { get; set; } = "[]";
 
     public long ReportedCount { get; set; }
 
-    /// <summary>Listing partitions the job has finished, one bit each.</summary>
-    public long ShardsDone { get; set; }
+    /// <summary>Parts of the work source the job has finished, one bit each.</summary>
+    public long PartsDone { get; set; }
 
-    /// <summary>JSON object: for each listing partition under way, the storage continuation of its next page.</summary>
-    public string ShardCursors { get; set; } = "{}";
+    /// <summary>JSON object: for each part under way, the cursor of its next page.</summary>
+    public string PartCursors { get; set; } = "{}";
 
-    /// <summary>Number of pages processed; names the next page's report blob.</summary>
+    /// <summary>Number of pages processed; names the next page's reported-rows blob.</summary>
     public int Pages { get; set; }
 
     /// <summary>A runner holds the job until then; another delivery of its message waits.</summary>
     public DateTimeOffset? LeaseUntil { get; set; }
+
+    /// <summary>Names the current holding of the lease; the holder's watch message carries it (see <see cref="JobMessage"/>).</summary>
+    public string? LeaseId { get; set; }
+
+    /// <summary>When the runner that holds the lease last showed it was alive (a checkpoint).</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -72,22 +82,33 @@ internal sealed class JobEntity : ITableEntity
 
     public bool IsFinished => JobStatus is JobStatus.Succeeded or JobStatus.Failed;
 
-    public Dictionary<string, long> CountsMap() => JsonSerializer.Deserialize<Dictionary<string, long>>(Counts) ?? [];
+    public List<ReportedListing> Sample() => JsonSerializer.Deserialize<List<ReportedListing>>(ReportedSample) ?? [];
 
-    public Job ToJob() => new(
+    public Job ToJob(JobView view, DateTimeOffset now) => new(
         PartitionKey,
         Enum.Parse<JobKind>(Kind),
         ChannelId,
-        JobStatus,
+        ShownStatus(now),
         DryRun,
-        Enum.Parse<SkuMatchMode>(Match),
-        new JobProgress(Done, Total),
-        CountsMap(),
-        JsonSerializer.Deserialize<List<ReportedListing>>(ReportedSample) ?? [],
+        view.Match,
+        new JobProgress(Done, Total) { Estimated = EstimatedTotal },
+        view.Result,
+        Sample(),
         ReportedCount,
         CreatedAt,
         StartedAt,
         FinishedAt,
         Error,
-        ItemId);
+        view.ItemId)
+    {
+        StalledSince = ShownStatus(now) == JobStatus.Stalled ? HeartbeatAt ?? StartedAt : null,
+        LeaseUntil = JobStatus == JobStatus.Running ? LeaseUntil : null,
+    };
+
+    /// <summary>
+    /// Running with a lease that has run out: the runner holding it died (a live one renews it at every checkpoint),
+    /// and nobody has taken the job over yet.
+    /// </summary>
+    private JobStatus ShownStatus(DateTimeOffset now) =>
+        JobStatus == JobStatus.Running && LeaseUntil is { } until && until <= now ? JobStatus.Stalled : JobStatus;
 }

@@ -7,4 +7,7 @@ public enum JobKind
 
     /// <summary>Unlinks a channel's listings from an item that was deleted.</summary>
     UnlinkDeletedItem,
+
+    /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
+    SweepReservations,
 }

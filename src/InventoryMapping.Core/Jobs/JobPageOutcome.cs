@@ -1,12 +1,8 @@
 namespace InventoryMapping.Jobs;
 
-/// <summary>What processing one page of listings did: counter increments and listings to report.</summary>
-public sealed record JobPageOutcome(IReadOnlyDictionary<string, long> Counts, IReadOnlyList<ReportedListing> Reported)
+/// <summary>What a kind did with one page: its typed result and the listings to report.</summary>
+internal sealed record JobPageOutcome<TResult>(TResult Result, IReadOnlyList<ReportedListing> Reported)
+    where TResult : IJobResult<TResult>
 {
-    public static readonly JobPageOutcome None = new(new Dictionary<string, long>(), []);
-
-    /// <summary>Both outcomes together, as if one page.</summary>
-    public JobPageOutcome Plus(JobPageOutcome other) => new(
-        Counts.Concat(other.Counts).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Sum(c => c.Value)),
-        [.. Reported, .. other.Reported]);
+    public static JobPageOutcome<TResult> Of(TResult result) => new(result, []);
 }

@@ -1,44 +1,56 @@
-using System.Text.Json;
-using InventoryMapping.Channels;
-using InventoryMapping.Listings;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
-/// <summary>Starts bulk jobs: records them and puts their message on the jobs queue.</summary>
-public sealed class JobService(ChannelStore channels, ListingCountsRollup counts, JobStore jobs, AppStorage storage, TimeProvider clock)
+/// <summary>Starts jobs of any kind (records them and puts their message on the jobs queue) and answers their status and reported rows.</summary>
+public sealed class JobService(JobStore jobs, AppStorage storage, TimeProvider clock)
 {
-    /// <summary>Starts Link All or Create All over the channel's unlinked listings.</summary>
-    public async Task<Result<Job>> StartAsync(JobKind kind, string channelId, bool dryRun, SkuMatchMode match, CancellationToken cancellationToken)
+    public async Task<Result<Job>> GetAsync(string jobId, CancellationToken cancellationToken) =>
+        await jobs.GetAsync(jobId, cancellationToken) is { } job ? job : DomainError.NotFound("Job", jobId);
+
+    /// <summary>
+    /// A page of the rows the job reported (listings it left alone and why), from <paramref name="continuationToken"/>.
+    /// The rows come in the order the job processed its pages; paging a running job ends at what it has written so far.
+    /// </summary>
+    public async Task<Result<ReportedPage>> GetReportedAsync(string jobId, string? continuationToken, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfEqual(kind, JobKind.UnlinkDeletedItem);
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        if (!OpaqueToken.TryDecode<ReportedToken>(continuationToken, out var token) || (token is not null && token.JobId != jobId))
         {
-            return DomainError.NotFound("Channel", channelId);
+            return DomainError.Invalid("continuationToken", "The continuation token is not one of this job's reported pages.");
         }
 
-        var totals = await counts.ReadAsync(channelId, cancellationToken);
-        return await AddAsync(
-            new JobEntity { Kind = kind.ToString(), ChannelId = channelId, DryRun = dryRun, Match = match.ToString(), Total = totals.Unlinked },
-            cancellationToken);
+        if (await jobs.GetEntityAsync(jobId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Job", jobId);
+        }
+
+        var (rows, next) = await jobs.ReadReportedPageAsync(jobId, token?.Marker, cancellationToken);
+        return new ReportedPage(rows, next is null ? null : OpaqueToken.Encode(new ReportedToken(jobId, next)));
     }
 
-    /// <summary>Starts unlinking the channel's listings from a deleted item (how many there are is known only at the end).</summary>
-    internal Task<Job> StartUnlinkDeletedItemAsync(string channelId, string itemId, CancellationToken cancellationToken) =>
-        AddAsync(new JobEntity { Kind = nameof(JobKind.UnlinkDeletedItem), ChannelId = channelId, ItemId = itemId }, cancellationToken);
-
-    private async Task<Job> AddAsync(JobEntity job, CancellationToken cancellationToken)
+    /// <summary>Records a job of <paramref name="kind"/> with its parameters (a versioned JSON document) and starts it.</summary>
+    internal async Task<Job> StartAsync<TParameters>(JobKind kind, string channelId, bool dryRun, TParameters parameters, long total, CancellationToken cancellationToken)
     {
-        job.PartitionKey = JobIds.New();
-        job.CreatedAt = clock.GetUtcNow();
+        var job = new JobEntity
+        {
+            PartitionKey = JobIds.New(),
+            Kind = kind.ToString(),
+            ChannelId = channelId,
+            DryRun = dryRun,
+            Parameters = JobDocument.Write(parameters),
+            Total = total,
+            CreatedAt = clock.GetUtcNow(),
+        };
         await jobs.AddAsync(job, cancellationToken);
-        await EnqueueAsync(job.JobId, TimeSpan.Zero, cancellationToken);
-        return job.ToJob();
+        await EnqueueAsync(new JobMessage(job.JobId), TimeSpan.Zero, cancellationToken);
+        return jobs.ToJob(job);
     }
 
-    internal async Task EnqueueAsync(string jobId, TimeSpan delay, CancellationToken cancellationToken) =>
+    internal async Task EnqueueAsync(JobMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
         await storage.JobQueue.SendMessageAsync(
-            JsonSerializer.Serialize(new JobMessage(jobId)),
+            JobDocument.Write(message),
             visibilityTimeout: delay > TimeSpan.Zero ? delay : null,
             cancellationToken: cancellationToken);
+
+    private sealed record ReportedToken(string JobId, string Marker);
 }

@@ -1,37 +1,46 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using InventoryMapping.Channels;
-using InventoryMapping.Listings;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
 /// <summary>
-/// One runner's slice of a job: <see cref="JobRunner.ShardParallelism"/> workers take the unfinished listing
-/// partitions one by one and go through each page by page, checkpointing the job after every page.
+/// One runner's slice of a job: <see cref="JobRunner.Parallelism"/> workers take the unfinished parts of the job's
+/// work source one by one and go through each page by page, checkpointing the job after every page. The
+/// checkpoint also renews the lease; a heartbeat renews it when no page has finished for a while.
 /// </summary>
-internal sealed class JobSlice(ListingStore listings, JobStore jobs, TimeProvider clock, JobEntity job, Channel channel, IListingJob kind, DateTimeOffset deadline)
+internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job, Channel? channel, IJobKind kind, DateTimeOffset deadline)
 {
-    private readonly SemaphoreSlim _checkpoint = new(1, 1);
-    private readonly List<PageDone> _unsaved = [];
-    private readonly Dictionary<int, string> _cursors = JsonSerializer.Deserialize<Dictionary<int, string>>(job.ShardCursors) ?? [];
-    private readonly ConcurrentQueue<int> _todo = new(Enumerable.Range(0, ListingShard.Count).Where(shard => (job.ShardsDone & Bit(shard)) == 0));
+    private readonly Dictionary<int, string> _cursors = JsonSerializer.Deserialize<Dictionary<int, string>>(job.PartCursors) ?? [];
+    private readonly long _allParts = Mask(kind.PartCount(job));
+    private readonly CancellationTokenSource _fence = new();
+    private GroupCommit<PageDone?, bool>? _checkpoints;
     private Exception? _failure;
     private volatile bool _stop;
 
     public bool LostLease { get; private set; }
 
-    /// <summary>Every listing partition of the job is done.</summary>
-    public bool IsJobDone => job.ShardsDone == AllShards;
+    /// <summary>Every part of the job's work source is done.</summary>
+    public bool IsJobDone => (job.PartsDone & _allParts) == _allParts;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var starts = new Dictionary<int, string>(_cursors);
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAll(Enumerable.Range(0, JobRunner.ShardParallelism).Select(async _ =>
+        var todo = new ConcurrentQueue<int>(Enumerable.Range(0, kind.PartCount(job)).Where(part => (job.PartsDone & Bit(part)) == 0));
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _fence.Token);
+        _checkpoints = new GroupCommit<PageDone?, bool>((pages, ct) => SaveAsync([.. pages.OfType<PageDone>()], ct), failed.Token);
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(failed.Token);
+        var heartbeat = HeartbeatAsync(working.Token);
+        await Task.WhenAll(Enumerable.Range(0, JobRunner.Parallelism).Select(async _ =>
         {
             try
             {
-                await WorkerAsync(starts, failed.Token);
+                await WorkerAsync(todo, starts, failed.Token);
+            }
+            catch (OperationCanceledException) when (_fence.IsCancellationRequested)
+            {
+                // Fenced off: the lease is lost, the job someone else's.
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -40,120 +49,133 @@ internal sealed class JobSlice(ListingStore listings, JobStore jobs, TimeProvide
                 await failed.CancelAsync();
             }
         }));
+        await working.CancelAsync();
+        await heartbeat;
 
-        if (_failure is not null)
+        if (_failure is not null && !LostLease)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
         }
     }
 
-    private async Task WorkerAsync(IReadOnlyDictionary<int, string> starts, CancellationToken cancellationToken)
+    private async Task WorkerAsync(ConcurrentQueue<int> todo, IReadOnlyDictionary<int, string> starts, CancellationToken cancellationToken)
     {
         var pass = kind.Start(job, channel);
-        while (!_stop && _todo.TryDequeue(out var shard))
+        while (!_stop && todo.TryDequeue(out var part))
         {
-            var token = starts.GetValueOrDefault(shard);
-            var (processed, outcome) = (0, JobPageOutcome.None);
+            var cursor = starts.GetValueOrDefault(part);
+            var done = PageDone.None(part);
             do
             {
-                var page = await listings.ReadPartitionPageAsync(job.ChannelId, shard, kind.Selection(job), token, JobRunner.PageSize, cancellationToken);
-                (processed, outcome) = (processed + page.Values.Count, outcome.Plus(await pass.ProcessAsync(page.Values, cancellationToken)));
-                token = page.ContinuationToken;
+                var page = await pass.ProcessAsync(part, cursor, cancellationToken);
+                done = done.Plus(page);
+                cursor = page.Next;
 
-                // A dry run writes nothing to redo from: it checkpoints whole partitions, so that a pass sees every
-                // page of a partition and can tell which SKUs it would already have created (see CreateAll).
-                if (job.DryRun && token is not null)
+                // A dry run writes nothing to redo from: it checkpoints whole parts, so that a pass sees every page
+                // of a part and can tell what it would already have done (see CreateAll).
+                if (job.DryRun && cursor is not null)
                 {
                     continue;
                 }
 
-                if (!await CheckpointAsync(shard, processed, outcome, token, cancellationToken))
+                if (!await CheckpointAsync(done, cancellationToken))
                 {
                     return;
                 }
 
-                (processed, outcome) = (0, JobPageOutcome.None);
+                done = PageDone.None(part);
             }
-            while (token is not null);
+            while (cursor is not null);
         }
     }
 
     /// <summary>
-    /// Records a processed page; false when this slice should stop (lease lost or time up). Checkpoints are saved
-    /// one at a time, and a save takes every page recorded while the previous one was under way (group commit):
-    /// sixteen workers would otherwise queue behind one job row, one write per page.
+    /// Renews the lease while no checkpoint does, so a slow page does not look like a dead runner; and fences this
+    /// runner off when its lease ran out unrenewed (storage too slow to save in time): another runner may hold the
+    /// job by now, and two runners' workers on one job would only slow storage further.
     /// </summary>
-    private async Task<bool> CheckpointAsync(int shard, int processed, JobPageOutcome outcome, string? next, CancellationToken cancellationToken)
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var mine = new PageDone(shard, processed, outcome, next, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
-        lock (_unsaved)
-        {
-            _unsaved.Add(mine);
-        }
-
-        await _checkpoint.WaitAsync(cancellationToken);
         try
         {
-            if (!mine.Saved.Task.IsCompleted)
+            while (!_stop)
             {
-                await SaveUnsavedAsync(cancellationToken);
+                await Task.Delay(JobRunner.Heartbeat, clock, cancellationToken);
+                if (job.LeaseUntil is { } until && clock.GetUtcNow() >= until)
+                {
+                    FenceOff();
+                    return;
+                }
+
+                if (job.HeartbeatAt is not { } last || clock.GetUtcNow() - last >= JobRunner.Heartbeat)
+                {
+                    await CheckpointAsync(null, cancellationToken);
+                }
             }
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _checkpoint.Release();
+            // The workers are done.
         }
-
-        return await mine.Saved.Task && !_stop;
-    }
-
-    private async Task SaveUnsavedAsync(CancellationToken cancellationToken)
-    {
-        List<PageDone> batch;
-        lock (_unsaved)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            batch = [.. _unsaved];
-            _unsaved.Clear();
-        }
-
-        try
-        {
-            var saved = !LostLease && await SaveAsync(batch, cancellationToken);
-            batch.ForEach(page => page.Saved.SetResult(saved));
-        }
-        catch (Exception e)
-        {
-            batch.ForEach(page => page.Saved.SetException(e));
+            // A renewal that fails is what the workers' next checkpoint meets too; they report it.
         }
     }
+
+    /// <summary>
+    /// Records a processed page (or, with null, only renews the lease); false when this slice should stop (lease
+    /// lost or time up). Saves go through one group commit: a save takes every page recorded while the previous one
+    /// was under way, since sixteen workers would otherwise queue behind one job row.
+    /// </summary>
+    private async Task<bool> CheckpointAsync(PageDone? page, CancellationToken cancellationToken) =>
+        await _checkpoints!.CommitAsync(page, cancellationToken) && !_stop;
 
     private async Task<bool> SaveAsync(IReadOnlyList<PageDone> batch, CancellationToken cancellationToken)
     {
+        if (LostLease)
+        {
+            return false;
+        }
+
+        var results = new List<object>();
+        var sample = job.Sample();
         foreach (var page in batch)
         {
-            if (page.Outcome.Reported.Count > 0)
+            if (page.Reported.Count > 0)
             {
-                await jobs.WritePageReportAsync(job.JobId, job.Pages, page.Outcome.Reported, cancellationToken);
+                await jobs.WritePageReportAsync(job.JobId, job.Pages, page.Reported, cancellationToken);
             }
 
-            Record(job, page.Processed, page.Outcome);
+            results.AddRange(page.Results);
+            sample.AddRange(page.Reported.Take(JobEntity.ReportedSampleSize - sample.Count));
+            job.ReportedCount += page.Reported.Count;
+            job.Done += page.Processed;
+            job.Pages++;
             if (page.Next is null)
             {
-                job.ShardsDone |= Bit(page.Shard);
-                _cursors.Remove(page.Shard);
+                job.PartsDone |= Bit(page.Part);
+                _cursors.Remove(page.Part);
             }
             else
             {
-                _cursors[page.Shard] = page.Next;
+                _cursors[page.Part] = page.Next;
             }
         }
 
-        job.ShardCursors = JsonSerializer.Serialize(_cursors);
-        job.LeaseUntil = clock.GetUtcNow() + JobRunner.Lease;
+        if (results.Count > 0)
+        {
+            job.Result = kind.AddResults(job.Result, results);
+        }
+
+        job.ReportedSample = JsonSerializer.Serialize(sample);
+        job.PartCursors = JsonSerializer.Serialize(_cursors);
+        var now = clock.GetUtcNow();
+        job.LeaseUntil = now + JobRunner.Lease;
+        job.HeartbeatAt = now;
         if (!await jobs.TrySaveAsync(job, cancellationToken))
         {
-            LostLease = true;
-            _stop = true;
+            FenceOff();
             return false;
         }
 
@@ -161,26 +183,33 @@ internal sealed class JobSlice(ListingStore listings, JobStore jobs, TimeProvide
         return true;
     }
 
-    private sealed record PageDone(int Shard, int Processed, JobPageOutcome Outcome, string? Next, TaskCompletionSource<bool> Saved);
-
-    private const long AllShards = ListingShard.Count == 64 ? -1L : (1L << ListingShard.Count) - 1;
-
-    private static long Bit(int shard) => 1L << shard;
-
-    private static void Record(JobEntity job, int processed, JobPageOutcome outcome)
+    /// <summary>Stops this slice at once: its workers' pages in flight are cancelled, nothing more is saved.</summary>
+    private void FenceOff()
     {
-        var counts = job.CountsMap();
-        foreach (var (name, value) in outcome.Counts)
-        {
-            counts[name] = counts.GetValueOrDefault(name) + value;
-        }
-
-        var sample = JsonSerializer.Deserialize<List<ReportedListing>>(job.ReportedSample) ?? [];
-        sample.AddRange(outcome.Reported.Take(JobEntity.ReportedSampleSize - sample.Count));
-        job.Counts = JsonSerializer.Serialize(counts);
-        job.ReportedSample = JsonSerializer.Serialize(sample);
-        job.ReportedCount += outcome.Reported.Count;
-        job.Done += processed;
-        job.Pages++;
+        LostLease = true;
+        _stop = true;
+        _fence.Cancel();
     }
+
+    /// <summary>Pages of one part done since its last checkpoint: what they add to the job.</summary>
+    private sealed record PageDone(int Part, int Processed, string? Next, IReadOnlyList<object> Results, IReadOnlyList<ReportedListing> Reported)
+    {
+        public static PageDone None(int part) => new(part, 0, null, [], []);
+
+        public PageDone Plus(JobPage page) => this with
+        {
+            Processed = Processed + page.Processed,
+            Next = page.Next,
+            Results = [.. Results, page.Result],
+            Reported = [.. Reported, .. page.Reported],
+        };
+    }
+
+    private static long Mask(int parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(parts, JobRunner.MaxParts);
+        return parts == 64 ? -1L : (1L << parts) - 1;
+    }
+
+    private static long Bit(int part) => 1L << part;
 }

@@ -8,12 +8,15 @@ using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
-public sealed class JobStore(AppStorage storage)
+/// <summary>The Jobs table (a row per job, also its checkpoint) and each job's reported rows (blobs, a page each).</summary>
+public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider clock)
 {
-    public const string ReportsContainer = "jobreports";
+    public const string ReportsContainer = AppStorage.JobReportsContainer;
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        (await GetEntityAsync(jobId, cancellationToken))?.ToJob();
+        await GetEntityAsync(jobId, cancellationToken) is { } job ? ToJob(job) : null;
+
+    internal Job ToJob(JobEntity job) => job.ToJob(kinds[job.Kind].View(job), clock.GetUtcNow());
 
     internal async Task<JobEntity?> GetEntityAsync(string jobId, CancellationToken cancellationToken)
     {
@@ -29,44 +32,50 @@ public sealed class JobStore(AppStorage storage)
     internal Task AddAsync(JobEntity job, CancellationToken cancellationToken) => storage.Jobs.AddEntityAsync(job, cancellationToken);
 
     /// <summary>Saves the job if nobody else did since it was read; false when someone did.</summary>
-    internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await storage.Jobs.UpdateEntityAsync(job, job.ETag, TableUpdateMode.Replace, cancellationToken);
-            job.ETag = response.Headers.ETag ?? default;
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
-            return false;
-        }
-    }
+    internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken) =>
+        await storage.Jobs.TryReplaceAsync(job, job.ETag, cancellationToken) == WriteOutcome.Written;
 
-    /// <summary>Writes the reported listings of one page; overwriting on a re-run keeps the list free of duplicates.</summary>
+    /// <summary>Writes the reported rows of one page; overwriting on a re-run keeps the stream free of duplicates.</summary>
     internal async Task WritePageReportAsync(string jobId, int page, IReadOnlyList<ReportedListing> reported, CancellationToken cancellationToken)
     {
         var lines = new StringBuilder();
         foreach (var listing in reported)
         {
-            lines.Append(JsonSerializer.Serialize(listing)).Append('\n');
+            lines.Append(JsonSerializer.Serialize(listing, JobDocument.Options)).Append('\n');
         }
 
-        await Reports.GetBlobClient($"{jobId}/{page:D8}.jsonl").UploadAsync(BinaryData.FromString(lines.ToString()), overwrite: true, cancellationToken);
+        await Reports.GetBlobClient(PageBlob(jobId, page)).UploadAsync(BinaryData.FromString(lines.ToString()), overwrite: true, cancellationToken);
     }
 
-    /// <summary>Every reported listing of a job, page by page.</summary>
-    public async IAsyncEnumerable<ReportedListing> ReadReportedAsync(string jobId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of a job's reported rows (those of one processed page of the job), from <paramref name="marker"/>
+    /// (null for the first page). Next is null after the last page written so far: page a finished job to see all.
+    /// </summary>
+    internal async Task<(IReadOnlyList<ReportedListing> Rows, string? Next)> ReadReportedPageAsync(string jobId, string? marker, CancellationToken cancellationToken)
     {
-        await foreach (var blob in Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, jobId + "/", cancellationToken))
+        await foreach (var page in Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, jobId + "/", cancellationToken).AsPages(marker, pageSizeHint: 1))
         {
-            var content = await Reports.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
-            foreach (var line in content.Value.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (page.Values.Count == 0)
             {
-                yield return JsonSerializer.Deserialize<ReportedListing>(line)!;
+                break;
             }
+
+            var rows = new List<ReportedListing>();
+            foreach (var blob in page.Values)
+            {
+                var content = await Reports.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+                rows.AddRange(content.Value.Content.ToString()
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(line => JsonSerializer.Deserialize<ReportedListing>(line, JobDocument.Options)!));
+            }
+
+            return (rows, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
+
+        return ([], null);
     }
+
+    private static string PageBlob(string jobId, int page) => $"{jobId}/{page:D8}.jsonl";
 
     private BlobContainerClient Reports => storage.Container(ReportsContainer);
 }

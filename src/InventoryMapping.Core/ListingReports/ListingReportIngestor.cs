@@ -1,4 +1,4 @@
-using InventoryMapping.Amazon;
+using InventoryMapping.SpApi;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
@@ -14,9 +14,14 @@ namespace InventoryMapping.ListingReports;
 public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCountsRollup counts, InventoryStore items, IOptions<ListingReportOptions> options)
 {
     /// <param name="ingestionId">Stamped on every listing the report contains; the same id on a re-run.</param>
-    public async Task<ReportIngestion> IngestAsync(Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken)
+    /// <param name="holdShare">
+    /// When the listings to retire would be more than this share of the channel's listed ones, none are retired and the
+    /// result says <see cref="ReportIngestion.Held"/>; <see cref="RetireAbsentAsync"/> applies them later. Null: never held.
+    /// </param>
+    public async Task<ReportIngestion> IngestAsync(
+        Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken, double? holdShare = null)
     {
-        long total = 0, created = 0, updated = 0, rejected = 0;
+        long total = 0, created = 0, updated = 0, rejected = 0, stampedActive = 0;
 
         // Hashes of the SKUs this report stamps: 8 bytes a listing. A collision only makes the count smaller,
         // which makes the sweep below run: the safe side.
@@ -50,9 +55,9 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
             total++;
             var input = ToInput(row);
             batch[row.Sku] = input; // a SKU twice in one batch: the later row wins
-            if (ListingService.Check(input) is null)
+            if (ListingRules.Check(input) is null && stamped.Add(StableHash.Of64(row.Sku)) && input.IsActive == true)
             {
-                stamped.Add(StableHash.Of64(row.Sku));
+                stampedActive++;
             }
 
             if (batch.Count >= options.Value.IngestBatchSize)
@@ -70,9 +75,25 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
         // When every listing of the channel was in this report (the counts are exact), none can be absent: the sweep,
         // a read of the whole channel, is needed only when the channel holds more listings than the report stamped.
         var totals = await counts.ReadAsync(channel.ChannelId, cancellationToken);
-        var retired = totals.Total == stamped.Count ? 0 : await listings.RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
+        if (totals.Total == stamped.Count)
+        {
+            return new ReportIngestion(total, created, updated, rejected, 0);
+        }
+
+        // The active listings this report did not stamp are those the sweep would retire.
+        var toRetire = Math.Max(0, totals.Active - stampedActive);
+        if (holdShare is { } share && totals.Active > 0 && toRetire > share * totals.Active)
+        {
+            return new ReportIngestion(total, created, updated, rejected, 0, Held: true, ToRetire: toRetire);
+        }
+
+        var retired = await RetireAbsentAsync(channel.ChannelId, ingestionId, cancellationToken);
         return new ReportIngestion(total, created, updated, rejected, retired);
     }
+
+    /// <summary>Retires the channel's active listings that report <paramref name="ingestionId"/> did not contain (also a held report's, once confirmed).</summary>
+    public Task<int> RetireAbsentAsync(string channelId, string ingestionId, CancellationToken cancellationToken) =>
+        listings.RetireAbsentAsync(channelId, ingestionId, cancellationToken);
 
     /// <summary>A report row as the listing input it becomes (title cleaned, FBA quantity dropped, status mapped).</summary>
     public static ListingInput ToInput(AmazonListingRow row) => new(
@@ -89,7 +110,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
     private static string CleanTitle(string? title)
     {
         var clean = string.Concat((title ?? "").Select(c => char.IsControl(c) ? ' ' : c));
-        return clean.Length > ListingService.MaxTitleLength ? clean[..ListingService.MaxTitleLength] : clean;
+        return clean.Length > ListingRules.MaxTitleLength ? clean[..ListingRules.MaxTitleLength] : clean;
     }
 
     /// <summary>Rows without a status column are listed, so active; otherwise only "Active" is.</summary>

@@ -7,6 +7,24 @@ public sealed class ListingReportOptions
     /// <summary>A report still IN_QUEUE after this long is cancelled and asked for again.</summary>
     public TimeSpan InQueueTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>A report still IN_PROGRESS this long after it started is given up and asked for again (Amazon cannot cancel it).</summary>
+    public TimeSpan InProgressTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How many channels a timer run works on at once; each channel's trouble stays its own.</summary>
+    public int ChannelParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// A timer run starts no channel after this long (keep it under the function timeout); channels it did not reach
+    /// are the next run's, which starts with them. Work already started finishes.
+    /// </summary>
+    public TimeSpan RunBudget { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>
+    /// A complete report that would retire more than this share of the channel's listed listings is held for a
+    /// confirmation instead of applied (a drop to nothing is more often Amazon's mistake than the seller's).
+    /// </summary>
+    public double HoldRetireShare { get; set; } = 0.5;
+
     /// <summary>A request whose createReport call never completed (the process died) is sent again after this long.</summary>
     public TimeSpan UnsentRequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

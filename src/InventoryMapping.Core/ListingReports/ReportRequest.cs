@@ -1,6 +1,7 @@
 namespace InventoryMapping.ListingReports;
 
 /// <summary>One request for a channel's All Listings report and what became of it.</summary>
+/// <param name="ListingsToRetire">When <see cref="ReportRequestStatus.Held"/>: how many listed listings confirming it would retire.</param>
 public sealed record ReportRequest(
     string RequestId,
     string ChannelId,
@@ -11,4 +12,5 @@ public sealed record ReportRequest(
     long? RowsIngested,
     long? RowsRejected,
     long? ListingsRetired,
-    string? Error);
+    string? Error,
+    long? ListingsToRetire = null);

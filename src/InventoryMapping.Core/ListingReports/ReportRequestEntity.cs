@@ -1,16 +1,15 @@
 using Azure;
 using Azure.Data.Tables;
+using InventoryMapping.Lifecycle;
 
 namespace InventoryMapping.ListingReports;
 
 /// <summary>
-/// Rows of the ReportRequests table, partition = channel id. Requests have log-tail row keys (newest first); the
-/// row <see cref="StateRow"/> holds the request in flight (at most one) and when listings last arrived.
+/// A request row of the ReportRequests table: partition = channel id, log-tail row key (newest first). The channel's
+/// in-flight slot is the lifecycle's row <c>!slot:listingsReport</c> of the same partition.
 /// </summary>
-internal sealed class ReportRequestEntity : ITableEntity
+public sealed class ReportRequestEntity : ITrackedRequest
 {
-    public const string StateRow = "!state";
-
     public string PartitionKey { get; set; } = "";
 
     public string RowKey { get; set; } = "";
@@ -19,12 +18,15 @@ internal sealed class ReportRequestEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    // Request rows.
     public string? AmazonReportId { get; set; }
 
+    /// <summary>A <see cref="ReportRequestStatus"/>; changed only through <see cref="MoveTo"/>.</summary>
     public string Status { get; set; } = nameof(ReportRequestStatus.Requested);
 
     public DateTimeOffset RequestedAt { get; set; }
+
+    /// <summary>When the current status began (timeouts count from here).</summary>
+    public DateTimeOffset? StatusSince { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
 
@@ -34,19 +36,42 @@ internal sealed class ReportRequestEntity : ITableEntity
 
     public long? ListingsRetired { get; set; }
 
+    public long? ListingsToRetire { get; set; }
+
     public string? Error { get; set; }
 
-    // State row.
-    public string? InFlightRequestId { get; set; }
+    public int TransientFailures { get; set; }
 
-    public DateTimeOffset? ListingsAsOf { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
 
     public ReportRequestStatus RequestStatus => Enum.Parse<ReportRequestStatus>(Status);
 
-    public static string NewRequestId(DateTimeOffset requestedAt) =>
-        (DateTimeOffset.MaxValue.UtcTicks - requestedAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture)
-        + Guid.NewGuid().ToString("N")[..6];
+    /// <summary>Moves to <paramref name="status"/>, stamping when; settled statuses also stamp completion and the reason.</summary>
+    /// <exception cref="InvalidOperationException">The state machine does not allow the move.</exception>
+    public void MoveTo(ReportRequestStatus status, DateTimeOffset now, string? error = null)
+    {
+        var from = RequestStatus;
+        if (!ReportRequestTransitions.IsAllowed(from, status))
+        {
+            throw new InvalidOperationException($"Report request {RowKey} of channel {PartitionKey} cannot go from {from} to {status}.");
+        }
+
+        if (from != status)
+        {
+            Status = status.ToString();
+            StatusSince = now;
+        }
+
+        Error = error;
+        if (!ReportRequestTransitions.IsInFlight(status))
+        {
+            CompletedAt = now;
+        }
+    }
+
+    /// <summary>How long the request has been in its current status.</summary>
+    public TimeSpan InStatusFor(DateTimeOffset now) => now - (StatusSince ?? RequestedAt);
 
     public ReportRequest ToRequest() => new(
-        RowKey, PartitionKey, AmazonReportId, RequestStatus, RequestedAt, CompletedAt, RowsIngested, RowsRejected, ListingsRetired, Error);
+        RowKey, PartitionKey, AmazonReportId, RequestStatus, RequestedAt, CompletedAt, RowsIngested, RowsRejected, ListingsRetired, Error, ListingsToRetire);
 }

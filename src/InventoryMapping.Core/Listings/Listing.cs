@@ -25,4 +25,8 @@ public sealed record LinkedItem(string ItemId, string Sku, DateTimeOffset? Linke
 public sealed record ListingSyncStatus(DateTimeOffset? UpdateDate, DateTimeOffset? LastUpdate, int? Quantity, string? Error);
 
 /// <summary>What Amazon's report says of a listing beyond the mapping fields.</summary>
-public sealed record AmazonListingDetails(string? Status, string? ListingId, string? ProductId, string? ProductIdType, string? OpenDate, string? FulfillmentChannel);
+public sealed record AmazonListingDetails(string? Status, string? ListingId, string? ProductId, string? ProductIdType, string? OpenDate, string? FulfillmentChannel)
+{
+    /// <summary><see cref="OpenDate"/> (Amazon's text, kept as it is) as a UTC instant; null when its format is not one Amazon is known to use.</summary>
+    public DateTimeOffset? OpenedAt => SpApi.ReportOpenDate.ToUtc(OpenDate);
+}

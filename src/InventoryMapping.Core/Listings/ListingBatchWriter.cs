@@ -1,17 +1,13 @@
-using InventoryMapping.Storage;
-
 namespace InventoryMapping.Listings;
 
 /// <summary>
-/// Upserts many listings as Amazon describes them (reports, seeding): grouped by partition, current rows read in
-/// parallel, then written with their partition's counts in full transactions. User-owned fields are kept.
+/// Upserts many listings as Amazon describes them (reports, seeding): grouped by partition, each partition written
+/// through <see cref="ListingWriter.WritePartitionAsync(string, IReadOnlyList{string}, IReadOnlyList{ListingEntity}, Func{string, ListingEntity, CancellationToken, ValueTask{Result{ListingEntity}}}, CancellationToken)"/>
+/// (taken as new first, read and decided again on conflict). User-owned fields are kept.
 /// </summary>
-public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings, ListingWriter writer, TimeProvider clock)
+public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writer, TimeProvider clock)
 {
     public const int Parallelism = 16;
-
-    /// <summary>Point reads in flight per partition: with <see cref="Parallelism"/> partitions, bounds the connections.</summary>
-    private const int ReadsInFlightPerPartition = 8;
 
     /// <summary>
     /// Upserts <paramref name="inputs"/> (SKUs unique within the call). <paramref name="reportId"/> marks each
@@ -29,7 +25,7 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
         var valid = new List<ListingInput>(inputs.Count);
         foreach (var input in inputs)
         {
-            if (ListingService.Check(input) is { } problem)
+            if (ListingRules.Check(input) is { } problem)
             {
                 rejected.Add(new RejectedListing(input.Sku, problem.Field ?? "", problem.Detail));
             }
@@ -63,58 +59,26 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
         Func<string, CancellationToken, Task<Inventory.ItemReference?>>? linkNew,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var byListing = inputs.ToDictionary(i => ListingIds.FromSku(i.Sku!), StringComparer.Ordinal);
+        // First taken as new listings, which needs no reads: true of a channel's first report and of a seed; when it is
+        // wrong the inserts fail as a conflict (one transaction), and the writer reads them and decides again.
+        var write = await writer.WritePartitionAsync(partitionKey, [.. byListing.Keys], read: null, async (listingId, current, ct) =>
         {
-            // First try them as new listings, which needs no reads: true of a channel's first report and of a seed,
-            // and when it is wrong the inserts fail as a conflict (one transaction) and the next attempt reads.
-            var current = attempt == 0 ? new ListingEntity?[inputs.Count] : await ReadCurrentAsync(partitionKey, inputs, cancellationToken);
-            var changes = new List<ListingChange>();
-            for (var i = 0; i < inputs.Count; i++)
+            var next = ListingRules.Apply(current?.Clone(), byListing[listingId], channelId, now);
+            next.LastReportId = reportId ?? next.LastReportId;
+            if (current is not null && ListingRules.SameAmazonFields(current, next) && (reportId is null || current.LastReportId == reportId))
             {
-                var next = ListingService.Apply(current[i]?.Clone(), inputs[i], channelId, now);
-                next.LastReportId = reportId ?? next.LastReportId;
-                if (current[i] is null || !ListingService.SameAmazonFields(current[i]!, next) || (reportId is not null && current[i]!.LastReportId != reportId))
-                {
-                    changes.Add(new ListingChange(current[i], next));
-                }
+                return (ListingEntity?)null;
             }
 
-            if (linkNew is not null)
+            if (current is null && linkNew is not null && await linkNew(next.Sku, ct) is { } item)
             {
-                foreach (var change in changes.Where(c => c.Before is null))
-                {
-                    if (await linkNew(change.After.Sku, cancellationToken) is { } item)
-                    {
-                        Mapping.ListingLinks.LinkTo(change.After, item, now, jobId: null);
-                    }
-                }
+                Mapping.ListingLinks.LinkTo(next, item, now, jobId: null);
             }
 
-            try
-            {
-                await writer.CommitAsync(partitionKey, changes, cancellationToken);
-                var createdCount = changes.Count(c => c.Before is null);
-                return (createdCount, changes.Count(c => c.Before is not null && !ListingService.SameAmazonFields(c.Before, c.After)));
-            }
-            catch (ListingChangedException) when (attempt < 5)
-            {
-                // Some already existed, or a user edited one meanwhile: read them, keeping user-owned fields.
-            }
-        }
-    }
-
-    private async Task<ListingEntity?[]> ReadCurrentAsync(string partitionKey, List<ListingInput> inputs, CancellationToken cancellationToken)
-    {
-        var current = new ListingEntity?[inputs.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, inputs.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlightPerPartition, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, ListingIds.FromSku(inputs[i].Sku!), cancellationToken: ct);
-                current[i] = row.HasValue ? row.Value : null;
-            });
-        return current;
+            return next;
+        }, cancellationToken);
+        return (write.Written.Count(c => c.Before is null), write.Written.Count(c => c.Before is not null && !ListingRules.SameAmazonFields(c.Before, c.After)));
     }
 
     /// <summary>
@@ -133,38 +97,23 @@ public sealed class ListingBatchWriter(AppStorage storage, ListingStore listings
             await Parallel.ForEachAsync(
                 absent.GroupBy(l => l.PartitionKey),
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (partition, ct) =>
-                {
-                    var changes = partition.Select(l =>
+                async (partition, ct) => await writer.WritePartitionAsync(
+                    partition.Key,
+                    [.. partition.Select(l => l.RowKey)],
+                    [.. partition],
+                    (_, current) =>
                     {
-                        var next = l.Clone();
-                        next.IsActive = false;
-                        next.UpdatedAt = now;
-                        return new ListingChange(l, next);
-                    }).ToList();
-                    try
-                    {
-                        await writer.CommitAsync(partition.Key, changes, ct);
-                    }
-                    catch (ListingChangedException)
-                    {
-                        // A user edit raced the sweep: settle those listings one by one on their latest state.
-                        foreach (var listing in partition)
+                        // Decided on the row as it is: a user edit or a later report may have raced the sweep.
+                        if (current is null || !current.IsActive || current.LastReportId == reportId)
                         {
-                            await writer.UpsertAsync(channelId, listing.RowKey, null, current =>
-                            {
-                                if (current is null || !current.IsActive || current.LastReportId == reportId)
-                                {
-                                    return (ListingEntity?)null;
-                                }
-
-                                current.IsActive = false;
-                                current.UpdatedAt = now;
-                                return current;
-                            }, ct);
+                            return (ListingEntity?)null;
                         }
-                    }
-                });
+
+                        current.IsActive = false;
+                        current.UpdatedAt = now;
+                        return current;
+                    },
+                    ct));
             retired += absent.Count;
             continuation = page.ContinuationToken;
         }

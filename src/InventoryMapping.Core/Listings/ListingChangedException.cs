@@ -5,4 +5,7 @@ public sealed class ListingChangedException(string listingId)
     : Exception($"Listing '{listingId}' was changed by someone else.")
 {
     public string ListingId { get; } = listingId;
+
+    /// <summary>The changes of the same call that were written before the conflict.</summary>
+    internal IReadOnlyList<ListingChange> Written { get; init; } = [];
 }

@@ -27,6 +27,9 @@ internal sealed class ListingCountsEntity : ITableEntity
 
     public ListingCountsEntity Clone() => (ListingCountsEntity)MemberwiseClone();
 
+    /// <summary>Which counts a listing adds to besides Total: none (inactive), Unlinked or Linked.</summary>
+    public static int Bucket(ListingEntity listing) => !listing.IsActive ? 0 : listing.IsLinked ? 2 : 1;
+
     public void Add(ListingEntity? listing, int sign)
     {
         if (listing is null)

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Azure;
-using Azure.Data.Tables;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Listings;
@@ -18,12 +16,11 @@ namespace InventoryMapping.Listings;
 /// partition nobody has started writing for <see cref="AbandonedAfter"/> is cleared by the reader that finds it.
 /// Changes to one channel's row in this process are applied together, one write for all that queued meanwhile.
 /// </summary>
-public sealed class ListingCountsRollup(AppStorage storage, ListingStore listings, TimeProvider clock)
+public sealed class ListingCountsRollup(AppStorage storage, ListingStore listings, ConflictRetry retry, TimeProvider clock)
 {
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
-    private const int ConflictRetries = 30;
 
-    private readonly ConcurrentDictionary<string, ChannelQueue> _channels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChannelRow> _channels = new(StringComparer.Ordinal);
 
     /// <summary>Exact totals of the channel: one point read while no writer is at work on it.</summary>
     public async Task<ChannelCounts> ReadAsync(string channelId, CancellationToken cancellationToken)
@@ -92,91 +89,37 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
             cancellationToken);
     }
 
-    /// <summary>
-    /// Queues <paramref name="change"/> for the channel's row. The first caller to find nobody writing the row writes
-    /// it, with every change queued up to then, until the queue is empty; everyone else waits for the write with theirs.
-    /// </summary>
+    /// <summary>Queues <paramref name="change"/> for the channel's row; one write carries every change queued meanwhile.</summary>
     private async Task ApplyAsync(string channelId, Action<ShardCounts[]> change, CancellationToken cancellationToken)
     {
-        var channel = _channels.GetOrAdd(channelId, _ => new ChannelQueue());
-        var queued = new QueuedChange(change, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        bool writes;
-        lock (channel.Gate)
-        {
-            channel.Queue.Add(queued);
-            writes = !channel.Writing;
-            channel.Writing = true;
-        }
-
-        if (writes)
-        {
-            await WriteQueuedAsync(channelId, channel);
-        }
-
-        await queued.Done.Task.WaitAsync(cancellationToken);
+        var channel = _channels.GetOrAdd(channelId, id => new ChannelRow(batch => WriteAsync(id, batch)));
+        await channel.Commits.CommitAsync(change, cancellationToken);
     }
 
-    private async Task WriteQueuedAsync(string channelId, ChannelQueue channel)
+    private async Task<bool> WriteAsync(string channelId, IReadOnlyList<Action<ShardCounts[]>> batch)
     {
-        while (true)
+        var channel = _channels[channelId];
+        // Not a caller's token: the batch carries other callers' changes.
+        return await retry.RunAsync(ConflictLimit.ChannelCounts, async (_, ct) =>
         {
-            List<QueuedChange> batch;
-            lock (channel.Gate)
-            {
-                if (channel.Queue.Count == 0)
-                {
-                    channel.Writing = false;
-                    return;
-                }
-
-                batch = channel.Queue;
-                channel.Queue = [];
-            }
-
-            try
-            {
-                // Not the caller's token: the batch carries other callers' changes.
-                await WriteAsync(channelId, channel, batch, CancellationToken.None);
-                batch.ForEach(c => c.Done.SetResult());
-            }
-            catch (Exception e)
-            {
-                batch.ForEach(c => c.Done.SetException(e));
-            }
-        }
-    }
-
-    private async Task WriteAsync(string channelId, ChannelQueue channel, IReadOnlyList<QueuedChange> batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = channel.Known?.Clone() ?? await ReadRowAsync(channelId, cancellationToken);
+            var row = channel.Known?.Clone() ?? await ReadRowAsync(channelId, ct);
             var shards = row.ReadShards();
-            foreach (var queued in batch)
+            foreach (var change in batch)
             {
-                queued.Change(shards);
+                change(shards);
             }
 
             row.WriteShards(shards);
-            try
+            if (await storage.Channels.TryWriteAsync(row, ct) == WriteOutcome.Written)
             {
-                var response = row.ETag == default
-                    ? await storage.Channels.AddEntityAsync(row, cancellationToken)
-                    : await storage.Channels.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                row.ETag = response.Headers.ETag ?? default;
                 channel.Known = row.ETag == default ? null : row;
-                return;
+                return Attempt.Done(true);
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < ConflictRetries)
-            {
-                // Another instance wrote it since: read it again and apply the same changes to what it holds now.
-                channel.Known = null;
-                if (attempt > 0)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
-                }
-            }
-        }
+
+            // Another instance wrote it since: read it again and apply the same changes to what it holds now.
+            channel.Known = null;
+            return Attempt.Conflict<bool>();
+        }, CancellationToken.None);
     }
 
     private async Task<ChannelCountsEntity> ReadRowAsync(string channelId, CancellationToken cancellationToken)
@@ -185,17 +128,11 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
         return row.HasValue ? row.Value! : new ChannelCountsEntity { RowKey = channelId };
     }
 
-    private sealed class ChannelQueue
+    private sealed class ChannelRow(Func<IReadOnlyList<Action<ShardCounts[]>>, Task<bool>> write)
     {
-        public Lock Gate { get; } = new();
-
-        public List<QueuedChange> Queue { get; set; } = [];
-
-        public bool Writing { get; set; }
+        public GroupCommit<Action<ShardCounts[]>, bool> Commits { get; } = new((batch, _) => write(batch));
 
         /// <summary>The row as this process last wrote it, with its ETag: the next write starts from it without a read.</summary>
         public ChannelCountsEntity? Known { get; set; }
     }
-
-    private sealed record QueuedChange(Action<ShardCounts[]> Change, TaskCompletionSource Done);
 }

@@ -5,8 +5,6 @@ namespace InventoryMapping.Listings;
 /// <summary>Reading a channel's listings and summary, and recording listings as Amazon describes them.</summary>
 public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, ListingCountsRollup counts, ListingReports.ListingReportService reports, TimeProvider clock)
 {
-    public const int MaxTitleLength = 1000;
-
     public async Task<Result<Listing>> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken)
     {
         if (await channels.GetAsync(channelId, cancellationToken) is null)
@@ -53,7 +51,7 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
     /// <summary>Creates the listing or updates Amazon's fields of it; the link, Ignore Sync and sync status stay as they are.</summary>
     public async Task<Result<(Listing Listing, bool Created)>> PutAsync(string channelId, ListingInput input, CancellationToken cancellationToken)
     {
-        if (Check(input) is { } invalid)
+        if (ListingRules.Check(input) is { } invalid)
         {
             return invalid;
         }
@@ -73,72 +71,11 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             current =>
             {
                 created = current is null;
-                var next = Apply(current?.Clone(), input, channelId, now);
-                return current is not null && SameAmazonFields(current, next) ? null : next;
+                var next = ListingRules.Apply(current?.Clone(), input, channelId, now);
+                return current is not null && ListingRules.SameAmazonFields(current, next) ? null : next;
             },
             cancellationToken);
         // Unchanged, the upsert answers with the stored row, so there is always one here.
         return result.IsSuccess ? (result.Value!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
-    }
-
-    /// <summary>The listing with Amazon's fields from <paramref name="input"/>; a new one if <paramref name="current"/> is null.</summary>
-    internal static ListingEntity Apply(ListingEntity? current, ListingInput input, string channelId, DateTimeOffset now)
-    {
-        var listingId = ListingIds.FromSku(input.Sku!);
-        var next = current ?? new ListingEntity
-        {
-            PartitionKey = ListingShard.PartitionKeyOf(channelId, listingId),
-            RowKey = listingId,
-            Sku = input.Sku!,
-            CreatedAt = now,
-        };
-        next.Title = input.Title!;
-        next.Asin = input.Asin;
-        next.Price = ListingMapping.FormatPrice(input.Price);
-        next.IsFba = input.IsFba ?? false;
-        next.Quantity = next.IsFba ? null : input.Quantity;
-        next.IsActive = input.IsActive ?? true;
-        if (input.Amazon is { } amazon)
-        {
-            next.Status = amazon.Status;
-            next.AmazonListingId = amazon.ListingId;
-            next.ProductId = amazon.ProductId;
-            next.ProductIdType = amazon.ProductIdType;
-            next.OpenDate = amazon.OpenDate;
-            next.FulfillmentChannel = amazon.FulfillmentChannel;
-        }
-
-        next.UpdatedAt = now;
-        return next;
-    }
-
-    internal static bool SameAmazonFields(ListingEntity a, ListingEntity b) =>
-        a.Title == b.Title && a.Asin == b.Asin && a.Price == b.Price && a.IsFba == b.IsFba && a.Quantity == b.Quantity && a.IsActive == b.IsActive
-        && a.Status == b.Status && a.AmazonListingId == b.AmazonListingId && a.ProductId == b.ProductId && a.ProductIdType == b.ProductIdType
-        && a.OpenDate == b.OpenDate && a.FulfillmentChannel == b.FulfillmentChannel;
-
-    internal static DomainError? Check(ListingInput input)
-    {
-        if (AmazonSku.Problem(input.Sku) is { } sku)
-        {
-            return DomainError.Invalid("sku", sku);
-        }
-
-        if (input.Title is null || input.Title.Length > MaxTitleLength || input.Title.Any(char.IsControl))
-        {
-            return DomainError.Invalid("title", $"title is required: at most {MaxTitleLength} characters, no control characters.");
-        }
-
-        if (input.Price is < 0)
-        {
-            return DomainError.Invalid("price", "price may not be negative.");
-        }
-
-        if (input.Quantity is < 0)
-        {
-            return DomainError.Invalid("quantity", "quantity may not be negative.");
-        }
-
-        return null;
     }
 }

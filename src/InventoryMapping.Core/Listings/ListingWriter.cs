@@ -6,14 +6,18 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Listings;
 
 /// <summary>
-/// The only way listings are written. Each transaction carries up to 99 listing writes of one partition plus that
-/// partition's count row, both under optimistic concurrency, so counts can never drift from the listings. Around
-/// them the writer tells the channel's <see cref="ListingCountsRollup"/> it is at work and what it ended with.
+/// The only way listings are written. A transaction that moves a count carries up to 99 listing writes of one
+/// partition plus that partition's count row, both under optimistic concurrency, so counts can never drift from the
+/// listings; around them the writer tells the channel's <see cref="ListingCountsRollup"/> it is at work and what it
+/// ended with. Writes that move no count (title, price, report id, sync status) go 100 to a transaction under their
+/// listings' ETags only: the count row and the rollup are not touched.
 /// </summary>
-public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup)
+public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup, ConflictRetry retry)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
-    private const int CountConflictRetries = 20;
+
+    /// <summary>Point reads in flight per partition when its listings are read again after a conflict.</summary>
+    private const int ReadsInFlightPerPartition = 8;
 
     // The count rows this process wrote last, with their ETags: the next transaction in that partition starts from
     // them instead of reading. A stale one (another instance wrote since) costs one failed transaction and a read.
@@ -21,18 +25,171 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
 
     /// <summary>
     /// Writes <paramref name="changes"/> (all in one partition). A conflict on the count row is retried here; a
-    /// conflict on a listing throws <see cref="ListingChangedException"/> after the chunks before it were written.
+    /// conflict on a listing throws <see cref="ListingChangedException"/> after the transactions before it were
+    /// written (<see cref="ListingChangedException.Written"/>).
     /// </summary>
     internal async Task CommitAsync(string partitionKey, IReadOnlyList<ListingChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            if (change.After.PartitionKey != partitionKey)
+            {
+                throw new ArgumentException($"Listing {change.After.RowKey} is not in partition {partitionKey}.", nameof(changes));
+            }
+        }
+
+        var written = new List<ListingChange>(changes.Count);
+        try
+        {
+            foreach (var chunk in changes.Where(c => !c.MovesCounts).Chunk(TableTransactions.MaxActions))
+            {
+                var outcome = await storage.Listings.TrySubmitAsync(ListingActions(chunk), cancellationToken);
+                if (!outcome.IsWritten)
+                {
+                    throw new ListingChangedException(chunk[outcome.FailedAction ?? 0].After.RowKey);
+                }
+
+                written.AddRange(chunk);
+            }
+
+            var counted = changes.Where(c => c.MovesCounts).ToList();
+            if (counted.Count > 0)
+            {
+                await CommitCountedAsync(partitionKey, counted, written, cancellationToken);
+            }
+        }
+        catch (ListingChangedException e)
+        {
+            throw new ListingChangedException(e.ListingId) { Written = written };
+        }
+    }
+
+    /// <summary>
+    /// Writes one partition's listings, re-deciding on conflict: <paramref name="decide"/> gets each listing's row
+    /// (null if none; a copy, free to change) and answers the new row, null for "no change", or a refusal. The
+    /// decisions are committed together; if a listing changed since it was read, the listings are read again and
+    /// decided again (what was written meanwhile reads as current, so deciding must be idempotent), at most
+    /// <see cref="ConflictLimit.ListingPartition"/> times, then <see cref="ConflictRetriesExhaustedException"/>.
+    /// </summary>
+    /// <param name="listingIds">The listings, all in <paramref name="partitionKey"/>, each once.</param>
+    /// <param name="read">Their rows as the caller read them (same order; null: none), or null to take them all as new
+    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read.</param>
+    internal async Task<PartitionWrite> WritePartitionAsync(
+        string partitionKey,
+        IReadOnlyList<string> listingIds,
+        IReadOnlyList<ListingEntity?>? read,
+        Func<string, ListingEntity?, CancellationToken, ValueTask<Result<ListingEntity?>>> decide,
+        CancellationToken cancellationToken)
+    {
+        var written = new List<ListingChange>();
+        return await retry.RunAsync(ConflictLimit.ListingPartition, async (attempt, ct) =>
+        {
+            var rows = attempt == 0 ? read ?? new ListingEntity?[listingIds.Count] : await ReadAsync(partitionKey, listingIds, ct);
+            var changes = new List<ListingChange>();
+            var refused = new List<RefusedListing>();
+            for (var i = 0; i < listingIds.Count; i++)
+            {
+                var decided = await decide(listingIds[i], rows[i]?.Clone(), ct);
+                if (!decided.IsSuccess)
+                {
+                    refused.Add(new RefusedListing(listingIds[i], decided.Error));
+                }
+                else if (decided.Value is { } next)
+                {
+                    changes.Add(new ListingChange(rows[i], next));
+                }
+            }
+
+            try
+            {
+                await CommitAsync(partitionKey, changes, ct);
+                written.AddRange(changes);
+                return Attempt.Done(new PartitionWrite(written, refused));
+            }
+            catch (ListingChangedException e)
+            {
+                written.AddRange(e.Written);
+                return Attempt.Conflict<PartitionWrite>(e);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary><see cref="WritePartitionAsync(string, IReadOnlyList{string}, IReadOnlyList{ListingEntity}, Func{string, ListingEntity, CancellationToken, ValueTask{Result{ListingEntity}}}, CancellationToken)"/> with a decision that needs no I/O.</summary>
+    internal Task<PartitionWrite> WritePartitionAsync(
+        string partitionKey,
+        IReadOnlyList<string> listingIds,
+        IReadOnlyList<ListingEntity?>? read,
+        Func<string, ListingEntity?, Result<ListingEntity?>> decide,
+        CancellationToken cancellationToken) =>
+        WritePartitionAsync(partitionKey, listingIds, read, (listingId, current, _) => ValueTask.FromResult(decide(listingId, current)), cancellationToken);
+
+    /// <summary>
+    /// Changes one listing. <paramref name="change"/> sees the current row (null if there is none) and returns the
+    /// new one, null for "no change", or an error. Without <paramref name="ifMatch"/> a concurrent change is re-read
+    /// and decided again; with it, the caller's version must still be current.
+    /// </summary>
+    internal Task<Result<ListingEntity?>> UpsertAsync(
+        string channelId, string listingId, string? ifMatch, Func<ListingEntity?, Result<ListingEntity?>> change, CancellationToken cancellationToken)
+    {
+        var partitionKey = ListingShard.PartitionKeyOf(channelId, listingId);
+        return retry.RunAsync(ConflictLimit.Listing, async (_, ct) =>
+        {
+            var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingId, cancellationToken: ct);
+            var current = row.HasValue ? row.Value : null;
+            if (ifMatch is not null && current?.ETag != new ETag(ifMatch))
+            {
+                return Attempt.Done<Result<ListingEntity?>>(DomainError.PreconditionFailed($"Listing '{listingId}' is not at version {ifMatch}."));
+            }
+
+            var decided = change(current?.Clone());
+            if (!decided.IsSuccess)
+            {
+                return Attempt.Done<Result<ListingEntity?>>(decided.Error);
+            }
+
+            if (decided.Value is not { } next)
+            {
+                return Attempt.Done<Result<ListingEntity?>>(current);
+            }
+
+            try
+            {
+                await CommitAsync(partitionKey, [new ListingChange(current, next)], ct);
+                return Attempt.Done<Result<ListingEntity?>>(next);
+            }
+            catch (ListingChangedException)
+            {
+                Result<ListingEntity?> changed = DomainError.PreconditionFailed($"Listing '{listingId}' was changed by someone else; read it again and retry.");
+                return ifMatch is null ? Attempt.ConflictOr(changed) : Attempt.Done(changed);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Like <see cref="UpsertAsync"/> for a listing that must exist.</summary>
+    internal async Task<Result<ListingEntity>> UpdateAsync(
+        string channelId, string listingId, string? ifMatch, Func<ListingEntity, Result<ListingEntity?>> change, CancellationToken cancellationToken)
+    {
+        var result = await UpsertAsync(
+            channelId,
+            listingId,
+            ifMatch,
+            current => current is null ? DomainError.NotFound("Listing", listingId) : change(current),
+            cancellationToken);
+        return result.IsSuccess ? result.Value! : result.Error;
+    }
+
+    /// <summary>Writes changes that move counts, with the count row, between the rollup's mark and publication.</summary>
+    private async Task CommitCountedAsync(string partitionKey, List<ListingChange> counted, List<ListingChange> written, CancellationToken cancellationToken)
     {
         var (channelId, shard) = ListingShard.Parse(partitionKey);
         await rollup.StartAsync(channelId, shard, cancellationToken);
         ListingCountsEntity? counts = null;
         try
         {
-            foreach (var chunk in changes.Chunk(ListingsPerTransaction))
+            foreach (var chunk in counted.Chunk(ListingsPerTransaction))
             {
                 counts = await CommitChunkAsync(partitionKey, chunk, cancellationToken);
+                written.AddRange(chunk);
             }
         }
         catch (Exception)
@@ -61,84 +218,13 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         }
     }
 
-    /// <summary>
-    /// Changes one listing. <paramref name="change"/> sees the current row (null if there is none) and returns the
-    /// new one, null for "no change", or an error. Without <paramref name="ifMatch"/> a concurrent change is re-read
-    /// and decided again; with it, the caller's version must still be current.
-    /// </summary>
-    internal async Task<Result<ListingEntity?>> UpsertAsync(
-        string channelId, string listingId, string? ifMatch, Func<ListingEntity?, Result<ListingEntity?>> change, CancellationToken cancellationToken)
-    {
-        var partitionKey = ListingShard.PartitionKeyOf(channelId, listingId);
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingId, cancellationToken: cancellationToken);
-            var current = row.HasValue ? row.Value : null;
-            if (ifMatch is not null && current?.ETag != new ETag(ifMatch))
-            {
-                return DomainError.PreconditionFailed($"Listing '{listingId}' is not at version {ifMatch}.");
-            }
-
-            var decided = change(current?.Clone());
-            if (!decided.IsSuccess)
-            {
-                return decided.Error;
-            }
-
-            if (decided.Value is not { } next)
-            {
-                return current;
-            }
-
-            try
-            {
-                await CommitAsync(partitionKey, [new ListingChange(current, next)], cancellationToken);
-                return next;
-            }
-            catch (ListingChangedException) when (ifMatch is null && attempt < CountConflictRetries)
-            {
-            }
-            catch (ListingChangedException)
-            {
-                return DomainError.PreconditionFailed($"Listing '{listingId}' was changed by someone else; read it again and retry.");
-            }
-        }
-    }
-
-    /// <summary>Like <see cref="UpsertAsync"/> for a listing that must exist.</summary>
-    internal async Task<Result<ListingEntity>> UpdateAsync(
-        string channelId, string listingId, string? ifMatch, Func<ListingEntity, Result<ListingEntity?>> change, CancellationToken cancellationToken)
-    {
-        var result = await UpsertAsync(
-            channelId,
-            listingId,
-            ifMatch,
-            current => current is null ? DomainError.NotFound("Listing", listingId) : change(current),
-            cancellationToken);
-        return result.IsSuccess ? result.Value! : result.Error;
-    }
-
-    /// <summary>Writes one transaction's worth; returns the partition's count row as written.</summary>
-    private async Task<ListingCountsEntity> CommitChunkAsync(string partitionKey, ListingChange[] chunk, CancellationToken cancellationToken)
-    {
-        var actions = new List<TableTransactionAction>(chunk.Length + 1);
-        foreach (var change in chunk)
-        {
-            if (change.After.PartitionKey != partitionKey)
-            {
-                throw new ArgumentException($"Listing {change.After.RowKey} is not in partition {partitionKey}.", nameof(chunk));
-            }
-
-            actions.Add(change.Before is null
-                ? new TableTransactionAction(TableTransactionActionType.Add, change.After)
-                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, change.After, change.Before.ETag));
-        }
-
-        for (var attempt = 0; ; attempt++)
+    /// <summary>Writes one transaction's worth with the count row; returns the partition's count row as written.</summary>
+    private Task<ListingCountsEntity> CommitChunkAsync(string partitionKey, ListingChange[] chunk, CancellationToken cancellationToken) =>
+        retry.RunAsync(ConflictLimit.ListingCounts, async (attempt, ct) =>
         {
             var counts = attempt == 0 && _knownCounts.TryGetValue(partitionKey, out var known)
                 ? known.Clone()
-                : await listings.GetCountsAsync(partitionKey, cancellationToken);
+                : await listings.GetCountsAsync(partitionKey, ct);
             var isNew = counts.ETag == default;
             counts.Version++;
             foreach (var change in chunk)
@@ -147,18 +233,13 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
                 counts.Add(change.After, +1);
             }
 
+            var actions = ListingActions(chunk);
             actions.Add(isNew
                 ? new TableTransactionAction(TableTransactionActionType.Add, counts)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, counts, counts.ETag));
-            try
+            var outcome = await storage.Listings.TrySubmitAsync(actions, ct);
+            if (outcome.IsWritten)
             {
-                var responses = await storage.Listings.SubmitTransactionAsync(actions, cancellationToken);
-                for (var i = 0; i < chunk.Length; i++)
-                {
-                    chunk[i].After.ETag = responses.Value[i].Headers.ETag ?? default;
-                }
-
-                counts.ETag = responses.Value[chunk.Length].Headers.ETag ?? default;
                 if (counts.ETag == default)
                 {
                     _knownCounts.TryRemove(partitionKey, out _);
@@ -168,29 +249,43 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
                     _knownCounts[partitionKey] = counts;
                 }
 
-                return counts;
+                return Attempt.Done(counts);
             }
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
+
+            if (outcome.FailedAction is { } index && index < chunk.Length)
             {
-                var failed = e.FailedTransactionActionIndex;
-                if (failed is { } index && index < chunk.Length)
-                {
-                    throw new ListingChangedException(chunk[index].After.RowKey);
-                }
-
-                if (attempt >= CountConflictRetries)
-                {
-                    throw;
-                }
-
-                actions.RemoveAt(actions.Count - 1);
-                _knownCounts.TryRemove(partitionKey, out _);
-                if (attempt > 0)
-                {
-                    // Contention on the count row: back off a little so concurrent writers interleave.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * (attempt + 1))), cancellationToken);
-                }
+                throw new ListingChangedException(chunk[index].After.RowKey);
             }
+
+            // The count row moved (another writer of the partition): read it again.
+            _knownCounts.TryRemove(partitionKey, out _);
+            return Attempt.Conflict<ListingCountsEntity>();
+        }, cancellationToken);
+
+    private static List<TableTransactionAction> ListingActions(ListingChange[] chunk)
+    {
+        var actions = new List<TableTransactionAction>(chunk.Length + 1);
+        foreach (var change in chunk)
+        {
+            actions.Add(change.Before is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, change.After)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, change.After, change.Before.ETag));
         }
+
+        return actions;
+    }
+
+    private async Task<ListingEntity?[]> ReadAsync(string partitionKey, IReadOnlyList<string> listingIds, CancellationToken cancellationToken)
+    {
+        var rows = new ListingEntity?[listingIds.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, listingIds.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlightPerPartition, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingIds[i], cancellationToken: ct);
+                rows[i] = row.HasValue ? row.Value : null;
+            });
+        return rows;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using InventoryMapping.Listings;
 
 namespace InventoryMapping.Mapping;
@@ -14,10 +13,9 @@ internal sealed class BulkLinker(ListingWriter writer, TimeProvider clock)
         var now = clock.GetUtcNow();
         var byListing = links.ToDictionary(d => d.Listing.RowKey, StringComparer.Ordinal);
         var (_, refused) = await WriteAsync(
-            channelId,
             links.Select(d => d.Listing),
-            listing => listing.LinkTo(byListing[listing.RowKey].Item!, now, jobId),
-            (listing, current) => !current.IsLinked ? current.LinkTo(byListing[listing.RowKey].Item!, now, jobId)
+            (listingId, current) => current is null ? DomainError.NotFound("Listing", listingId)
+                : !current.IsLinked ? current.LinkTo(byListing[listingId].Item!, now, jobId)
                 : current.LinkJobId == jobId ? (ListingEntity?)null
                 : DomainError.Conflict($"Listing '{current.RowKey}' was linked by someone else meanwhile."),
             cancellationToken);
@@ -29,64 +27,35 @@ internal sealed class BulkLinker(ListingWriter writer, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (changed, _) = await WriteAsync(
-            channelId,
             listings.Where(l => l.IsLinked && l.LinkedItemId == itemId),
-            listing => listing.Unlink(now),
-            (_, current) => current.IsLinked && current.LinkedItemId == itemId ? current.Unlink(now) : (ListingEntity?)null,
+            (_, current) => current is { IsLinked: true } && current.LinkedItemId == itemId ? current.Unlink(now) : (ListingEntity?)null,
             cancellationToken);
         return changed;
     }
 
     /// <summary>
-    /// Writes <paramref name="change"/> of each listing, a partition per transaction group. If a listing of a partition
-    /// changed since it was read, each listing of that partition is decided again on its current row with
-    /// <paramref name="decideAgain"/> (null: nothing to do). Returns how many listings were changed, and the ids of those
-    /// <paramref name="decideAgain"/> refused.
+    /// Decides each listing with <paramref name="decide"/> (first on the row as read) and writes the decisions a
+    /// partition per <see cref="ListingWriter.WritePartitionAsync(string, IReadOnlyList{string}, IReadOnlyList{ListingEntity}, Func{string, ListingEntity, Result{ListingEntity}}, CancellationToken)"/>,
+    /// which decides again on the current rows if one changed meanwhile. Returns how many listings were changed, and
+    /// the ids of those <paramref name="decide"/> refused.
     /// </summary>
     private async Task<(long Changed, IReadOnlyCollection<string> Refused)> WriteAsync(
-        string channelId,
         IEnumerable<ListingEntity> listings,
-        Func<ListingEntity, ListingEntity> change,
-        Func<ListingEntity, ListingEntity, Result<ListingEntity?>> decideAgain,
+        Func<string, ListingEntity?, Result<ListingEntity?>> decide,
         CancellationToken cancellationToken)
     {
         long changed = 0;
-        var refused = new ConcurrentBag<string>();
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(
             listings.GroupBy(l => l.PartitionKey),
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
-                try
+                var write = await writer.WritePartitionAsync(partition.Key, [.. partition.Select(l => l.RowKey)], [.. partition], decide, ct);
+                Interlocked.Add(ref changed, write.Written.Count);
+                foreach (var refusal in write.Refused)
                 {
-                    await writer.CommitAsync(partition.Key, partition.Select(l => new ListingChange(l, change(l.Clone()))).ToList(), ct);
-                    Interlocked.Add(ref changed, partition.Count());
-                }
-                catch (ListingChangedException)
-                {
-                    foreach (var listing in partition)
-                    {
-                        var changedThis = false;
-                        var result = await writer.UpdateAsync(
-                            channelId,
-                            listing.RowKey,
-                            ifMatch: null,
-                            current =>
-                            {
-                                var decided = decideAgain(listing, current);
-                                changedThis = decided.IsSuccess && decided.Value is not null;
-                                return decided;
-                            },
-                            ct);
-                        if (!result.IsSuccess)
-                        {
-                            refused.Add(listing.RowKey);
-                        }
-                        else if (changedThis)
-                        {
-                            Interlocked.Increment(ref changed);
-                        }
-                    }
+                    refused.Add(refusal.ListingId);
                 }
             });
         return (changed, refused);

@@ -34,8 +34,11 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
 
+    /// <summary>Each job's reported rows, a blob per processed page (see <c>JobStore</c>).</summary>
+    public const string JobReportsContainer = "jobreports";
+
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [InventoryMapping.Jobs.JobStore.ReportsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [JobReportsContainer];
 
     public IEnumerable<TableClient> AllTables =>
         [Channels, Listings, Items, ItemSkus, ItemSearch, Jobs, Settings, ReportRequests];

@@ -1,6 +1,6 @@
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Inventory;
-using InventoryMapping.Mapping;
+using InventoryMapping.Jobs.Kinds;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

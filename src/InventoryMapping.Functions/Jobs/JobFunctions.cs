@@ -1,12 +1,12 @@
-using System.Text.Json;
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Jobs;
 
-public sealed class JobFunctions(JobService jobs, JobStore store, JobRunner runner)
+public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner runner, ReservationSweeps sweeps)
 {
     [Function("StartLinkAllBySku")]
     public Task<IResult> LinkAll(
@@ -21,12 +21,24 @@ public sealed class JobFunctions(JobService jobs, JobStore store, JobRunner runn
     [Function("GetJob")]
     public async Task<IResult> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
-        await store.GetAsync(jobId, cancellationToken) is { } job ? Responses.Ok(job) : Problems.From(DomainError.NotFound("Job", jobId));
+        Responses.Of(await jobs.GetAsync(jobId, cancellationToken));
 
-    /// <summary>Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint.</summary>
+    [Function("GetJobReported")]
+    public async Task<IResult> GetReported(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}/reported")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
+        Responses.Of(await jobs.GetReportedAsync(jobId, QueryValues.Text(request, "continuationToken"), cancellationToken));
+
+    /// <summary>
+    /// Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint. The
+    /// message is bound as a POCO by the host's serializer, which ignores fields it does not know.
+    /// </summary>
     [Function("RunJob")]
-    public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] string message, CancellationToken cancellationToken) =>
-        runner.RunAsync(JsonSerializer.Deserialize<JobMessage>(message, ApiJson.Options)!, cancellationToken);
+    public Task Run([QueueTrigger("%JobsQueueName%", Connection = "AppStorage")] JobMessage message, CancellationToken cancellationToken) =>
+        runner.RunAsync(message, cancellationToken);
+
+    /// <summary>Every hour, a job resolves the SKU reservations crashes left uncommitted; its result counts them.</summary>
+    [Function("SweepReservations")]
+    public Task Sweep([TimerTrigger("0 30 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => sweeps.StartAsync(cancellationToken);
 
     private async Task<IResult> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
     {
@@ -43,7 +55,7 @@ public sealed class JobFunctions(JobService jobs, JobStore store, JobRunner runn
         }
 
         return Responses.Of(
-            await jobs.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
+            await mapping.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
             job => Responses.At($"/api/jobs/{job.JobId}", StatusCodes.Status202Accepted, job));
     }
 }

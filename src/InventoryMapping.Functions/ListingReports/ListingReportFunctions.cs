@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.ListingReports;
 
-public sealed class ListingReportFunctions(ListingReportService reports, ReportRequestStore requests, InventoryMapping.Channels.ChannelStore channels)
+public sealed class ListingReportFunctions(ListingReportService reports)
 {
     /// <summary>Asks Amazon for the listings of every channel whose listings are older than its refresh interval.</summary>
     [Function("RequestListingReports")]
@@ -26,15 +26,15 @@ public sealed class ListingReportFunctions(ListingReportService reports, ReportR
 
     [Function("GetLatestListingReport")]
     public async Task<IResult> Latest(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken)
-    {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
-        {
-            return Problems.From(DomainError.NotFound("Channel", channelId));
-        }
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.Of(await reports.GetLatestAsync(channelId, cancellationToken));
 
-        return await requests.GetLatestAsync(channelId, cancellationToken) is { } latest
-            ? Responses.Ok(latest)
-            : Problems.From(new DomainError(DomainErrorKind.NotFound, "No report yet", $"No listings report was ever requested for channel '{channelId}'."));
-    }
+    /// <summary>Applies a held report (one that would have retired most of the channel's listings).</summary>
+    [Function("ConfirmListingReport")]
+    public async Task<IResult> Confirm(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests/{requestId}/confirm")] HttpRequest request,
+        string channelId,
+        string requestId,
+        CancellationToken cancellationToken) =>
+        Responses.Of(await reports.ConfirmAsync(channelId, requestId, cancellationToken));
 }

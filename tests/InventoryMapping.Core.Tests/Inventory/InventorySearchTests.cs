@@ -106,7 +106,7 @@ public sealed class InventorySearchTests : IAsyncLifetime
         var item = (await Search.SearchAsync("xab-1", 1, null, default)).Value!.Items.Single();
         var service = _app.Get<InventoryService>();
 
-        Assert.True((await _app.Get<InventoryMapping.Mapping.ItemDeletion>().DeleteAsync(item.ItemId, null, default)).IsSuccess);
+        Assert.True((await _app.Get<InventoryMapping.Jobs.Kinds.ItemDeletion>().DeleteAsync(item.ItemId, null, default)).IsSuccess);
 
         Assert.DoesNotContain((await Search.SearchAsync("xab", 20, null, default)).Value!.Items, h => h.ItemId == item.ItemId);
         Assert.True((await service.CreateAsync(new ItemDefinition("XAB-1", "t"), default)).IsSuccess);

@@ -1,5 +1,6 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 using InventoryMapping.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +16,11 @@ public sealed class JobRunnerTests
     {
         await using var app = await TestServices.StartAsync(services =>
         {
-            services.RemoveAll<IListingJob>();
-            services.AddSingleton<IListingJob>(new AlwaysFailing());
+            services.RemoveAll<IJobKind>();
+            services.AddSingleton<IJobKind>(new AlwaysFailing());
         });
         await ShopSeed.SeedAsync(app, ["A"], []);
-        var job = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
+        var job = (await app.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
         var runner = app.Get<JobRunner>();
 
         for (var attempt = 1; attempt < JobRunner.MaxFailedAttempts; attempt++)
@@ -42,7 +43,7 @@ public sealed class JobRunnerTests
         await using var app = await TestServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
         var skus = Enumerable.Range(0, 400).Select(i => $"Slice-{i:D4}").ToList();
         await ShopSeed.SeedAsync(app, skus, skus);
-        var job = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
+        var job = (await app.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
         var runner = app.Get<JobRunner>();
 
         await runner.RunAsync(new JobMessage(job.JobId), default);
@@ -63,6 +64,34 @@ public sealed class JobRunnerTests
         Assert.Equal(400, (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
     }
 
+    [Fact]
+    public async Task A_job_whose_runner_died_shows_stalled_since_it_was_last_seen_until_its_watch_takes_it_over()
+    {
+        await using var app = await TestServices.StartAsync();
+        await ShopSeed.SeedAsync(app, ["A"], ["A"]);
+        var started = (await app.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
+        var store = app.Get<JobStore>();
+
+        // A runner took the job and died: its lease stays on the row, and nothing renews it.
+        var job = (await store.GetEntityAsync(started.JobId, default))!;
+        var lastSeen = app.Clock.GetUtcNow();
+        (job.Status, job.LeaseUntil, job.HeartbeatAt, job.LeaseId) = (nameof(JobStatus.Running), lastSeen + JobRunner.Lease, lastSeen, "dead-runner");
+        Assert.True(await store.TrySaveAsync(job, default));
+        var whileHeld = (await store.GetAsync(started.JobId, default))!;
+        app.Clock.Advance(JobRunner.Lease + TimeSpan.FromSeconds(1));
+        var afterLease = (await store.GetAsync(started.JobId, default))!;
+        await app.Get<JobRunner>().RunAsync(new JobMessage(started.JobId, "dead-runner"), default);
+        var done = (await store.GetAsync(started.JobId, default))!;
+
+        Assert.Equal(JobStatus.Running, whileHeld.Status);
+        Assert.Equal(lastSeen + JobRunner.Lease, whileHeld.LeaseUntil);
+        Assert.Equal(JobStatus.Stalled, afterLease.Status);
+        Assert.Equal(lastSeen, afterLease.StalledSince);
+        Assert.Equal(JobStatus.Succeeded, done.Status);
+        Assert.Equal(1, done.Result["linked"]);
+        Assert.Equal(new JobProgress(1, 1), done.Progress);
+    }
+
     /// <summary>A clock that moves on by <paramref name="step"/> every time it is read, so a job's time slice ends after a few pages.</summary>
     private sealed class SteppingClock(FakeTimeProvider fake, TimeSpan step) : TimeProvider
     {
@@ -73,15 +102,21 @@ public sealed class JobRunnerTests
         }
     }
 
-    private sealed class AlwaysFailing : IListingJob, IListingJobPass
+    private sealed class AlwaysFailing : JobDefinition<LinkAllBySkuParameters, LinkAllBySkuResult, int>, IWorkSource<int>, IPageProcessor<int, LinkAllBySkuResult>
     {
-        public JobKind Kind => JobKind.LinkAllBySku;
+        public override JobKind Kind => JobKind.LinkAllBySku;
 
-        public string Selection(JobEntity job) => ListingSelections.UnlinkedOrLinkedBy(job);
+        public int PartCount => 1;
 
-        public IListingJobPass Start(JobEntity job, Channel channel) => this;
+        protected override LinkAllBySkuParameters NoParameters => new(SkuMatchMode.Exact);
 
-        public Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
+        public Task<WorkPage<int>> ReadAsync(int part, string? cursor, CancellationToken cancellationToken) => Task.FromResult(new WorkPage<int>([1], null));
+
+        public Task<JobPageOutcome<LinkAllBySkuResult>> ProcessAsync(IReadOnlyList<int> page, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("broken on purpose");
+
+        protected override IWorkSource<int> Source(JobEntity job, LinkAllBySkuParameters parameters) => this;
+
+        protected override IPageProcessor<int, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel? channel) => this;
     }
 }

@@ -1,4 +1,5 @@
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
 using InventoryMapping.Testing;
@@ -19,7 +20,7 @@ public sealed class ConcurrentCountsTests : IAsyncLifetime
         var skus = Enumerable.Range(0, 300).Select(i => $"C-{i:D4}").ToList();
         await ShopSeed.SeedAsync(_app, skus, skus.Take(200));
         var links = _app.Get<LinkService>();
-        var job = (await _app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
+        var job = (await _app.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, "shop", false, SkuMatchMode.Exact, default)).Value!;
 
         // Users link and unlink listings 200-299 by hand (to items 0-99) while the job links 0-199.
         var manual = Enumerable.Range(200, 100).Select(async i =>

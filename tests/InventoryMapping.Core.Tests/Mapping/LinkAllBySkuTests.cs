@@ -1,5 +1,6 @@
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
@@ -65,7 +66,7 @@ public sealed class LinkAllBySkuTests
 
     private static async Task<Job> RunLinkAllAsync(TestServices app, SkuMatchMode mode)
     {
-        var started = (await app.Get<JobService>().StartAsync(JobKind.LinkAllBySku, "shop", false, mode, default)).Value!;
+        var started = (await app.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, "shop", false, mode, default)).Value!;
         await app.Get<JobRunner>().RunAsync(new JobMessage(started.JobId), default);
         var job = (await app.Get<JobStore>().GetAsync(started.JobId, default))!;
         Assert.Equal(JobStatus.Succeeded, job.Status);

@@ -38,7 +38,14 @@ public sealed class AmazonWorld : IAsyncDisposable
     /// <summary>Real-time guard so a broken test fails instead of hanging; never used to synchronise.</summary>
     public CancellationToken Timeout { get; } = new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token;
 
-    public static async Task<AmazonWorld> StartAsync(IEnumerable<SandboxListing> catalogue, bool autoLinkBySku = false, string? refreshToken = null)
+    /// <param name="otherChannels">More channels (ids <c>shop-1</c>…), each its own seller with the same catalogue.</param>
+    /// <param name="settings">App settings on top of the world's own.</param>
+    public static async Task<AmazonWorld> StartAsync(
+        IEnumerable<SandboxListing> catalogue,
+        bool autoLinkBySku = false,
+        string? refreshToken = null,
+        int otherChannels = 0,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var sellerToken = "Atzr|test-" + Guid.NewGuid().ToString("N");
@@ -50,24 +57,90 @@ public sealed class AmazonWorld : IAsyncDisposable
         };
         var sandbox = await AmazonSandboxApp.StartAsync(options, clock, CancellationToken.None);
         sandbox.Control.ReplaceCatalogue(SellerId, SandboxCatalogue.Of(catalogue));
-        var settings = new Dictionary<string, string?>
+        var appSettings = new Dictionary<string, string?>
         {
             ["SpApi:Endpoints:EU"] = sandbox.BaseUri.ToString(),
             ["SpApi:TokenEndpoint"] = sandbox.TokenUri.ToString(),
             ["SpApi:AttemptTimeout"] = "01:00:00",
-            [$"SpApi:{ChannelId.Replace('-', '_')}:ClientId"] = options.ClientId,
-            [$"SpApi:{ChannelId.Replace('-', '_')}:ClientSecret"] = options.ClientSecret,
-            [$"SpApi:{ChannelId.Replace('-', '_')}:RefreshToken"] = refreshToken ?? sellerToken,
+            // Longer than the clock's skips, so the download deadlines fire only when a test moves time past them.
+            ["SpApi:DownloadIdleTimeout"] = "01:00:00",
+            ["SpApi:DownloadTotalTimeout"] = "02:00:00",
+            [$"ChannelCredentials:Channels:{ChannelId}:ClientId"] = options.ClientId,
+            [$"ChannelCredentials:Channels:{ChannelId}:ClientSecret"] = options.ClientSecret,
+            [$"ChannelCredentials:Channels:{ChannelId}:RefreshToken"] = refreshToken ?? sellerToken,
         };
+        var listings = catalogue.ToList();
+        sandbox.Control.ReplaceCatalogue(SellerId, SandboxCatalogue.Of(listings));
+        for (var i = 1; i <= otherChannels; i++)
+        {
+            var token = $"Atzr|other-{i}-" + Guid.NewGuid().ToString("N");
+            sandbox.Control.AddSeller(OtherSeller(i), token);
+            sandbox.Control.ReplaceCatalogue(OtherSeller(i), SandboxCatalogue.Of(listings));
+            appSettings[$"ChannelCredentials:Channels:{OtherChannel(i)}:ClientId"] = options.ClientId;
+            appSettings[$"ChannelCredentials:Channels:{OtherChannel(i)}:ClientSecret"] = options.ClientSecret;
+            appSettings[$"ChannelCredentials:Channels:{OtherChannel(i)}:RefreshToken"] = token;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            appSettings[key] = value;
+        }
+
         var app = await TestServices.StartAsync(
             services => services.AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),
-            settings: settings,
+            settings: appSettings,
             clock: clock);
         var world = new AmazonWorld(app, sandbox, sellerToken);
         var channel = await app.Get<ChannelService>().PutAsync(
             ChannelId, new ChannelDefinition(SellerId, "DE shop", "EU", [Marketplace], null, autoLinkBySku, null), null, world.Timeout);
         Assert.True(channel.IsSuccess, channel.Error?.Detail);
+        for (var i = 1; i <= otherChannels; i++)
+        {
+            var other = await app.Get<ChannelService>().PutAsync(
+                OtherChannel(i), new ChannelDefinition(OtherSeller(i), $"Shop {i}", "EU", [Marketplace], null, false, null), null, world.Timeout);
+            Assert.True(other.IsSuccess, other.Error?.Detail);
+        }
+
         return world;
+    }
+
+    public static string OtherChannel(int i) => $"shop-{i}";
+
+    public static string OtherSeller(int i) => $"A1OTHERSELLER{i}";
+
+    /// <summary>Runs the collect timer once a minute of Amazon time until no channel's latest request is with Amazon or with us (with a cap).</summary>
+    public async Task CollectUntilAllSettledAsync(IEnumerable<string> channelIds, int maxMinutes = 120)
+    {
+        var ids = channelIds.ToList();
+        for (var minute = 0; minute < maxMinutes; minute++)
+        {
+            try
+            {
+                await CollectTimerAsync();
+            }
+            catch (AggregateException)
+            {
+                // A channel's failure is reported by the run; the test looks at each channel's outcome.
+            }
+
+            var pending = false;
+            foreach (var id in ids)
+            {
+                var latest = await App.Get<InventoryMapping.ListingReports.ReportRequestStore>().GetLatestAsync(id, Timeout);
+                pending |= latest?.Status is InventoryMapping.ListingReports.ReportRequestStatus.Requested
+                    or InventoryMapping.ListingReports.ReportRequestStatus.InProgress
+                    or InventoryMapping.ListingReports.ReportRequestStatus.Ingesting;
+            }
+
+            if (!pending)
+            {
+                return;
+            }
+
+            App.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        throw new TimeoutException($"The reports did not settle within {maxMinutes} collect runs.");
     }
 
     public Task RequestTimerAsync() => Functions().Request(new TimerInfo(), Timeout);

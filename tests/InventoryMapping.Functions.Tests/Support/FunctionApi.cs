@@ -7,6 +7,7 @@ using InventoryMapping.Functions.Jobs;
 using InventoryMapping.Functions.Listings;
 using InventoryMapping.Functions.Locations;
 using InventoryMapping.Functions.Mapping;
+using InventoryMapping.Jobs;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
 using Microsoft.AspNetCore.Http;
@@ -111,6 +112,10 @@ public sealed class FunctionApi(TestServices app)
     public Task<ApiResponse> GetJobAsync(string jobId) =>
         CallAsync<JobFunctions>((f, r) => f.Get(r, jobId, default), "GET");
 
+    public Task<ApiResponse> GetJobReportedAsync(string jobId, string? continuationToken = null) =>
+        CallAsync<JobFunctions>(
+            (f, r) => f.GetReported(r, jobId, default), "GET", query: continuationToken is null ? null : "continuationToken=" + Uri.EscapeDataString(continuationToken));
+
     public Task<ApiResponse> PutLocationAsync(string locationId, object body) =>
         CallAsync<LocationFunctions>((f, r) => f.Put(r, locationId, default), "PUT", body);
 
@@ -124,8 +129,10 @@ public sealed class FunctionApi(TestServices app)
             var messages = await queue.ReceiveMessagesAsync(maxMessages: 32, cancellationToken: deadline.Token);
             if (messages.Value.Length == 0)
             {
+                // Messages still invisible are due later: a job whose lease held re-checks it then, and each
+                // holding of a lease has a watch message due at its end. Once every job is finished they change nothing.
                 var properties = await queue.GetPropertiesAsync(deadline.Token);
-                if (properties.Value.ApproximateMessagesCount == 0)
+                if (properties.Value.ApproximateMessagesCount == 0 || await AllJobsFinishedAsync(deadline.Token))
                 {
                     return;
                 }
@@ -138,9 +145,22 @@ public sealed class FunctionApi(TestServices app)
             {
                 using var scope = app.Services.CreateScope();
                 var functions = ActivatorUtilities.CreateInstance<JobFunctions>(scope.ServiceProvider);
-                await functions.Run(message.Body.ToString(), deadline.Token);
+                await functions.Run(JsonSerializer.Deserialize<JobMessage>(message.Body.ToString(), JobDocument.Options)!, deadline.Token);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, deadline.Token);
             }
         }
+    }
+
+    private async Task<bool> AllJobsFinishedAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var job in app.Get<AppStorage>().Jobs.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["Status"], cancellationToken: cancellationToken))
+        {
+            if (job.GetString("Status") is not (nameof(JobStatus.Succeeded) or nameof(JobStatus.Failed)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

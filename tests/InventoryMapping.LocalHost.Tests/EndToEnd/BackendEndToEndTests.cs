@@ -46,9 +46,9 @@ public sealed class BackendEndToEndTests : IAsyncLifetime
             ["CollectListingReportsSchedule"] = "* * * * * *",
             ["SpApi:Endpoints:EU"] = _sandbox.BaseUri.ToString(),
             ["SpApi:TokenEndpoint"] = _sandbox.TokenUri.ToString(),
-            ["SpApi:demo:ClientId"] = _sandbox.Control.Options.ClientId,
-            ["SpApi:demo:ClientSecret"] = _sandbox.Control.Options.ClientSecret,
-            ["SpApi:demo:RefreshToken"] = sellerToken,
+            ["ChannelCredentials:Channels:demo:ClientId"] = _sandbox.Control.Options.ClientId,
+            ["ChannelCredentials:Channels:demo:ClientSecret"] = _sandbox.Control.Options.ClientSecret,
+            ["ChannelCredentials:Channels:demo:RefreshToken"] = sellerToken,
         }).Build();
         var options = new LocalFunctionsHostOptions
         {

@@ -1,3 +1,0 @@
-namespace InventoryMapping.Amazon;
-
-internal sealed record CreateReportResponse(string ReportId);

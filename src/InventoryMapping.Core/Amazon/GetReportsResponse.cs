@@ -1,3 +1,0 @@
-namespace InventoryMapping.Amazon;
-
-internal sealed record GetReportsResponse(IReadOnlyList<Report> Reports, string? NextToken);

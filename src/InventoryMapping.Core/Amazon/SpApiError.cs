@@ -1,4 +1,0 @@
-namespace InventoryMapping.Amazon;
-
-/// <summary>One entry of Amazon's <c>ErrorList</c>.</summary>
-public sealed record SpApiError(string Code, string Message, string? Details = null);

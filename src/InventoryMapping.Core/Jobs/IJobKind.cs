@@ -1,0 +1,31 @@
+using InventoryMapping.Channels;
+
+namespace InventoryMapping.Jobs;
+
+/// <summary>
+/// A kind of job as the runner sees it: where its work comes from, what a page does, and what happens once after
+/// the last page. Kinds are written as <see cref="JobDefinition{TParameters, TResult, TItem}"/>, which gives them
+/// typed parameters and results; the runner only handles their JSON.
+/// </summary>
+internal interface IJobKind
+{
+    JobKind Kind { get; }
+
+    /// <summary>How many parts the job's work source has.</summary>
+    int PartCount(JobEntity job);
+
+    /// <summary>One worker's pass over the job: pages of its parts, in order within each part. The channel is null for a job not tied to one.</summary>
+    IJobPass Start(JobEntity job, Channel? channel);
+
+    /// <summary>
+    /// Runs once every part is done, before the job is marked succeeded. It may run again (a crash before the job
+    /// row says succeeded), so it must be idempotent. Returns the result to store.
+    /// </summary>
+    Task<string> CompleteAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken);
+
+    /// <summary>The stored result with the results of some pages added.</summary>
+    string AddResults(string result, IEnumerable<object> pageResults);
+
+    /// <summary>What the job status shows: the result's counters and the kind's parameters.</summary>
+    JobView View(JobEntity job);
+}

@@ -1,9 +1,0 @@
-using InventoryMapping.Listings;
-
-namespace InventoryMapping.Jobs;
-
-/// <summary>A job's pages, processed in order by one runner (see <see cref="IListingJob.Start"/>).</summary>
-internal interface IListingJobPass
-{
-    Task<JobPageOutcome> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken);
-}

@@ -1,0 +1,31 @@
+using InventoryMapping.Channels;
+using InventoryMapping.Listings;
+using InventoryMapping.Mapping;
+
+namespace InventoryMapping.Jobs.Kinds;
+
+/// <summary>Unlinks a channel's listings, active or not, from an item that was deleted (see <see cref="ItemDeletion"/>).</summary>
+internal sealed class UnlinkDeletedItem(ListingStore listings, BulkLinker linker)
+    : JobDefinition<UnlinkDeletedItemParameters, UnlinkDeletedItemResult, ListingEntity>
+{
+    public const string Unlinked = "unlinked";
+
+    public override JobKind Kind => JobKind.UnlinkDeletedItem;
+
+    protected override UnlinkDeletedItemParameters NoParameters => new("");
+
+    protected override IWorkSource<ListingEntity> Source(JobEntity job, UnlinkDeletedItemParameters parameters) =>
+        new ListingPartitions(listings, job.ChannelId, ListingSelections.LinkedTo(parameters.ItemId));
+
+    protected override IPageProcessor<ListingEntity, UnlinkDeletedItemResult> Start(JobEntity job, UnlinkDeletedItemParameters parameters, Channel? channel) =>
+        new Pass(linker, OnChannel(channel).ChannelId, parameters.ItemId);
+
+    protected override JobView View(UnlinkDeletedItemParameters parameters, UnlinkDeletedItemResult result) =>
+        new(result.Counters(), ItemId: parameters.ItemId);
+
+    private sealed class Pass(BulkLinker linker, string channelId, string itemId) : IPageProcessor<ListingEntity, UnlinkDeletedItemResult>
+    {
+        public async Task<JobPageOutcome<UnlinkDeletedItemResult>> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
+            JobPageOutcome<UnlinkDeletedItemResult>.Of(new UnlinkDeletedItemResult(await linker.UnlinkAsync(channelId, itemId, page, cancellationToken)));
+    }
+}

@@ -1,0 +1,13 @@
+namespace InventoryMapping.Lifecycle;
+
+public enum AmazonFailureKind
+{
+    /// <summary>Trying again gives the same: the request fails now.</summary>
+    Permanent,
+
+    /// <summary>May pass: tried again with back-off, up to <see cref="LifecycleOptions.MaxTransientFailures"/> in a row.</summary>
+    Transient,
+
+    /// <summary>Not a failure: the rate allowance is spent; the step runs again after <see cref="AmazonFailure.RetryAfter"/>.</summary>
+    Deferred,
+}

@@ -1,0 +1,5 @@
+namespace InventoryMapping.Listings;
+
+/// <summary>What <see cref="ListingWriter.WritePartitionAsync"/> did: the changes it wrote, and the listings whose decision refused.</summary>
+internal sealed record PartitionWrite(IReadOnlyList<ListingChange> Written, IReadOnlyList<RefusedListing> Refused);
+

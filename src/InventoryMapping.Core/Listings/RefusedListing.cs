@@ -1,0 +1,4 @@
+namespace InventoryMapping.Listings;
+
+/// <summary>A listing whose decision refused to change it, and why.</summary>
+internal sealed record RefusedListing(string ListingId, DomainError Error);

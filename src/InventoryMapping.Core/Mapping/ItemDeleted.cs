@@ -1,6 +1,0 @@
-using InventoryMapping.Jobs;
-
-namespace InventoryMapping.Mapping;
-
-/// <summary>A deleted item, and the jobs (one per channel) unlinking the listings that were linked to it.</summary>
-public sealed record ItemDeleted(string ItemId, IReadOnlyList<Job> UnlinkJobs);

@@ -1,0 +1,3 @@
+namespace InventoryMapping.SpApi;
+
+internal sealed record CreateReportResponse(string ReportId);

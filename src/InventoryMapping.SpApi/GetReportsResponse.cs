@@ -1,0 +1,3 @@
+namespace InventoryMapping.SpApi;
+
+internal sealed record GetReportsResponse(IReadOnlyList<Report> Reports, string? NextToken);

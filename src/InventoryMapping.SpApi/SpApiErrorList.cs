@@ -1,0 +1,3 @@
+namespace InventoryMapping.SpApi;
+
+internal sealed record SpApiErrorList(IReadOnlyList<SpApiError>? Errors);

@@ -1,0 +1,5 @@
+namespace InventoryMapping.SpApi.Tests;
+
+/// <summary>Tests that read process-wide memory figures run alone, after the parallel ones.</summary>
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;

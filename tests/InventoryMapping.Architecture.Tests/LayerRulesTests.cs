@@ -11,6 +11,16 @@ public sealed class LayerRulesTests
     private static readonly Lazy<TypeDependencies> Functions = new(() => TypeDependencies.Of(FunctionsPath));
 
     [Fact]
+    public void Core_feature_namespaces_depend_on_each_other_without_cycles()
+    {
+        var graph = FeatureGraph(Core.Value);
+
+        var cycles = StronglyConnected(graph.Keys, n => graph[n].Keys).Where(c => c.Count > 1).ToList();
+
+        Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(c => Describe(c, graph))));
+    }
+
+    [Fact]
     public void Core_references_no_Functions_package()
     {
         using var module = ModuleDefinition.ReadModule(CorePath);
@@ -21,20 +31,43 @@ public sealed class LayerRulesTests
     }
 
     [Fact]
+    public void Functions_adapters_use_no_storage_types()
+    {
+        var offending =
+            from owner in Functions.Value.Uses
+            from used in owner.Value
+            let ns = TypeDependencies.NamespaceOf(used)
+            where IsStorage(ns)
+            select $"{owner.Key} uses {used.FullName}";
+
+        var found = offending.Distinct().Order().ToList();
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
+
+    [Fact]
     public void Only_the_listing_writer_writes_the_Listings_table()
     {
         const string listingsTable = "InventoryMapping.Storage.AppStorage::get_Listings";
-        string[] tableWrites = ["SubmitTransactionAsync", "AddEntityAsync", "UpsertEntityAsync", "UpdateEntityAsync", "DeleteEntityAsync"];
         // AppStorage hands the table out (and creates it locally); it writes no entity.
         var touching = Core.Value.Calls.Where(c => c.Key != typeof(InventoryMapping.Storage.AppStorage).FullName && c.Value.Contains(listingsTable)).ToList();
 
         var outsideListings = touching.Select(c => c.Key).Where(t => !t.StartsWith("InventoryMapping.Listings.", StringComparison.Ordinal));
-        var writers = touching
-            .Where(c => c.Value.Any(m => m.StartsWith("Azure.Data.Tables.TableClient::", StringComparison.Ordinal) && tableWrites.Contains(m[(m.IndexOf("::", StringComparison.Ordinal) + 2)..])))
-            .Select(c => c.Key);
+        var writers = touching.Where(c => c.Value.Any(IsTableWrite)).Select(c => c.Key);
 
         Assert.Empty(outsideListings);
         Assert.Equal([typeof(InventoryMapping.Listings.ListingWriter).FullName], writers);
+    }
+
+    /// <summary>A call that writes table entities: the SDK's own, or the project's <c>ConditionalWrites</c> over them.</summary>
+    private static bool IsTableWrite(string method)
+    {
+        var (type, name) = (method[..method.IndexOf("::", StringComparison.Ordinal)], method[(method.IndexOf("::", StringComparison.Ordinal) + 2)..]);
+        return type switch
+        {
+            "Azure.Data.Tables.TableClient" => name is "SubmitTransactionAsync" or "AddEntityAsync" or "UpsertEntityAsync" or "UpdateEntityAsync" or "DeleteEntityAsync",
+            "InventoryMapping.Storage.ConditionalWrites" => name.StartsWith("Try", StringComparison.Ordinal),
+            _ => false,
+        };
     }
 
     private static bool IsStorage(string ns) =>

@@ -1,5 +1,3 @@
-using InventoryMapping.Listings;
-
 namespace InventoryMapping.Inventory;
 
 /// <summary>Validation of item fields; each failure names the API field at fault.</summary>

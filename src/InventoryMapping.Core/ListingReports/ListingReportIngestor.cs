@@ -2,6 +2,7 @@ using InventoryMapping.SpApi;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using InventoryMapping.Listings.Storage;
+
 namespace InventoryMapping.Listings;
 
 /// <summary>What makes a valid listing, and how Amazon's description of one applies to its row.</summary>

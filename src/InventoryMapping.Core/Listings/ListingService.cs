@@ -1,4 +1,5 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Listings;
 

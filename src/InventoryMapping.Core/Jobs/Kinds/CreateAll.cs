@@ -3,6 +3,7 @@ using System.Text;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 

@@ -1,4 +1,4 @@
-namespace InventoryMapping.Listings;
+namespace InventoryMapping;
 
 /// <summary>Rules for seller SKUs as Amazon accepts them: up to 40 characters, anything but control characters.</summary>
 public static class AmazonSku

@@ -55,7 +55,7 @@ public sealed class LayerRulesTests
         var writers = touching.Where(c => c.Value.Any(IsTableWrite)).Select(c => c.Key);
 
         Assert.Empty(outsideListings);
-        Assert.Equal([typeof(InventoryMapping.Listings.ListingWriter).FullName], writers);
+        Assert.Equal([typeof(InventoryMapping.Listings.Storage.ListingWriter).FullName], writers);
     }
 
     /// <summary>A call that writes table entities: the SDK's own, or the project's <c>ConditionalWrites</c> over them.</summary>

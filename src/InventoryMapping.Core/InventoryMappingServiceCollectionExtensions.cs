@@ -41,6 +41,7 @@ public static class InventoryMappingServiceCollectionExtensions
         // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
         services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
+        services.AddSingleton<Health.AppHealth>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<LocationService>();

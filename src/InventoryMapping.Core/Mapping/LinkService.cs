@@ -90,6 +90,12 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
             return DomainError.NotFound("Listing", listingId);
         }
 
+        if (listing.IsLinked)
+        {
+            // Relinking is explicit (PUT …/link), never a side effect of creating an item.
+            return DomainError.Conflict($"The listing is already linked to item '{listing.LinkedItemId}'; unlink it first, or relink it with PUT …/link.", "linkedItem");
+        }
+
         if (await items.FindBySkuAsync(listing.Sku, cancellationToken) is { } existing)
         {
             return DomainError.Conflict($"Item '{existing.ItemId}' already has SKU '{existing.Sku}'; link the listing to it instead.", "sku");

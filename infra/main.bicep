@@ -42,6 +42,9 @@ param instanceMemoryMB int = 2048
 @description('Tags applied to every resource.')
 param tags object = {}
 
+@description('Browser origins allowed to call the API (CORS), e.g. https://inventory.example.com. Empty: off.')
+param corsAllowedOrigins string[] = []
+
 // ---------------------------------------------------------------------------------------------------------------
 // Names
 
@@ -176,6 +179,7 @@ module functionApp 'modules/function-app.bicep' = {
     appSettings: appSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    corsAllowedOrigins: corsAllowedOrigins
   }
   // No dependsOn needed: the settings use outputs of storage, monitoring and keyVault, so those modules, role
   // assignments included, finish before the site exists and its host first starts.

@@ -14,9 +14,12 @@ public static class BenchReport
         Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {text}");
 
     /// <summary>The app's storage requests since <paramref name="log"/> was cleared, by kind and table.</summary>
-    public static void Requests(RequestLog log, string title)
+    public static void Requests(RequestLog log, string title) => Requests(log.Snapshot(), title);
+
+    /// <summary>Storage requests as <see cref="RequestLog.Snapshot"/> took them, by kind and table.</summary>
+    public static void Requests(IReadOnlyList<(string Kind, long Count, double TotalMs)> requests, string title)
     {
-        foreach (var (kind, count, totalMs) in log.Snapshot())
+        foreach (var (kind, count, totalMs) in requests)
         {
             Line($"{title}: {kind}", $"{count:N0} requests, {totalMs / count:N2} ms each on average");
         }

@@ -1,6 +1,7 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Bench;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Bench;

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Bench;
 
@@ -15,10 +16,10 @@ public sealed class RawSeeder(int chunk, int parallelism)
     public const int ListingsPerBatch = RawWriter.MaxBatch - 1;
 
     /// <summary>Transactions each listings chunk keeps in flight: as many partitions as ListingBatchWriter works on at once.</summary>
-    public const int TransactionsPerChunk = ListingBatchWriter.Parallelism;
+    public const int TransactionsPerChunk = StorageThroughputOptions.DefaultListingPartitionsInFlight;
 
-    /// <summary>Transactions each items chunk keeps in flight: as many as ItemWriter (its private Parallelism).</summary>
-    public const int ItemTransactionsPerChunk = 8;
+    /// <summary>Transactions each items chunk keeps in flight: as many as ItemWriter.</summary>
+    public const int ItemTransactionsPerChunk = StorageThroughputOptions.DefaultItemTransactionsInFlight;
 
     private long _listings;
     private long _countRows;

@@ -6,6 +6,9 @@ public enum DomainErrorKind
     NotFound,
     Conflict,
     PreconditionFailed,
+
+    /// <summary>The request is larger than the operation takes.</summary>
+    TooLarge,
 }
 
 /// <summary>An expected failure of an operation: the caller did something the domain refuses. Mapped to problem details at the edge.</summary>
@@ -17,6 +20,8 @@ public sealed record DomainError(DomainErrorKind Kind, string Title, string Deta
     public static DomainError NotFound(string what, string id) => new(DomainErrorKind.NotFound, $"{what} not found", $"{what} '{id}' does not exist.");
 
     public static DomainError Conflict(string detail, string? field = null) => new(DomainErrorKind.Conflict, "Conflict", detail, field);
+
+    public static DomainError TooLarge(string field, string detail) => new(DomainErrorKind.TooLarge, "Request too large", detail, field);
 
     public static DomainError PreconditionFailed(string detail) =>
         new(DomainErrorKind.PreconditionFailed, "Precondition failed", detail, "If-Match");

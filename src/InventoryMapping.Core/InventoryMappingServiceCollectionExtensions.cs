@@ -8,6 +8,7 @@ using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Lifecycle;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Locations;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
@@ -15,6 +16,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping;
 
@@ -30,11 +32,16 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
+        services.AddOptions<StorageThroughputOptions>()
+            .Bind(configuration.GetSection(StorageThroughputOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageThroughputOptions>, StorageThroughputOptions.Validator>();
         services.TryAddSingleton(TimeProvider.System);
 
         // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
         services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
+        services.AddSingleton<Health.AppHealth>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<LocationService>();

@@ -1,8 +1,8 @@
-using InventoryMapping;
+using InventoryMapping.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddInventoryMapping(builder.Configuration);
+FunctionsApp.ConfigureWorker(builder, builder.Configuration);
 builder.Build().Run();

@@ -25,6 +25,7 @@ internal sealed class SpApiTransport(
         Func<HttpRequestMessage> createRequest,
         CancellationToken cancellationToken)
     {
+        using var activity = SpApiTelemetry.Source.StartActivity("SpApi " + operation.Name, System.Diagnostics.ActivityKind.Client);
         var response = await SendWithRetriesAsync(operation, endpoint, credentials, policy, createRequest, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {

@@ -1,6 +1,7 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Testing;
 
 namespace InventoryMapping.Core.Tests;

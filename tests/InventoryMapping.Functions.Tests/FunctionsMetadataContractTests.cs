@@ -32,6 +32,7 @@ public sealed class FunctionsMetadataContractTests
         { "DeleteItem", "delete", "inventory/{itemId}" },
         { "PutItemStock", "put", "inventory/{itemId}/stock/{locationId}" },
         { "GetLocation", "get", "locations/{locationId}" },
+        { "ListLocations", "get", "locations" },
         { "PutLocation", "put", "locations/{locationId}" },
         { "GetSettings", "get", "settings" },
         { "PutSettings", "put", "settings" },
@@ -63,7 +64,17 @@ public sealed class FunctionsMetadataContractTests
             .Select(f => f.GetProperty("name").GetString()!)
             .Order();
 
-        Assert.Equal(HttpFunctions.Select(row => (string)row[0]).Order(), built);
+        Assert.Equal(HttpFunctions.Select(row => (string)row[0]).Append("GetHealth").Order(), built);
+    }
+
+    [Fact]
+    public void The_health_endpoint_is_the_one_anonymous_function_so_the_platform_can_probe_it()
+    {
+        var trigger = Trigger("GetHealth");
+
+        Assert.Equal("health", trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
     [Fact]

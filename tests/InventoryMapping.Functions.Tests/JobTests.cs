@@ -2,6 +2,7 @@ using InventoryMapping.Functions.Tests.Support;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Functions.Tests;
 

@@ -4,6 +4,7 @@ using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Functions.Tests;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Bench.Scenarios;

@@ -9,11 +9,15 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
     public const int DefaultRefreshMinutes = 360;
     private const int MaxTextLength = 100;
 
-    public Task<Channel?> GetAsync(string channelId, CancellationToken cancellationToken) => channels.GetAsync(channelId, cancellationToken);
+    public async Task<Result<Channel>> GetAsync(string channelId, CancellationToken cancellationToken) =>
+        await channels.GetAsync(channelId, cancellationToken) is { } channel ? channel : DomainError.NotFound("Channel", channelId);
 
     public Task<IReadOnlyList<Channel>> ListAsync(CancellationToken cancellationToken) => channels.ListAsync(cancellationToken);
 
-    /// <summary>Creates or replaces a channel. With <paramref name="ifMatch"/>, only if nobody changed it since that version.</summary>
+    /// <summary>
+    /// Creates or replaces a channel. With <paramref name="ifMatch"/>, only if nobody changed it since that version;
+    /// <c>*</c> replaces whatever version exists, and creates nothing.
+    /// </summary>
     public async Task<Result<Channel>> PutAsync(string channelId, ChannelDefinition definition, string? ifMatch, CancellationToken cancellationToken)
     {
         if (!ChannelIds.IsValid(channelId))
@@ -27,12 +31,18 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
         }
 
         var locationId = definition.LocationId ?? (await locations.GetSettingsAsync(cancellationToken)).DefaultLocationId;
-        if (await locations.GetAsync(locationId, cancellationToken) is null)
+        if (!await locations.ExistsAsync(locationId, cancellationToken))
         {
             return DomainError.Invalid("locationId", $"Location '{locationId}' does not exist.");
         }
 
         var existing = await channels.GetEntityAsync(channelId, cancellationToken);
+        if (ifMatch == "*")
+        {
+            // RFC 9110: any current version; there must be one.
+            ifMatch = existing is null ? ifMatch : null;
+        }
+
         if (ifMatch is not null && (existing is null || existing.ETag != new ETag(ifMatch)))
         {
             return DomainError.PreconditionFailed($"Channel '{channelId}' is not at version {ifMatch}.");
@@ -43,7 +53,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             RowKey = channelId,
             AccountId = definition.AccountId!.Trim(),
             AccountName = definition.AccountName!.Trim(),
-            Region = Enum.Parse<AmazonRegion>(definition.Region!, ignoreCase: true).ToString(),
+            Region = definition.Region!,
             MarketplaceIds = string.Join(',', definition.MarketplaceIds!),
             LocationId = locationId,
             AutoLinkBySku = definition.AutoLinkBySku ?? false,
@@ -56,7 +66,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
 
     private static DomainError? Validate(ChannelDefinition definition)
     {
-        if (!IsText(definition.AccountId))
+        if (TextRules.IdentifierProblem("accountId", definition.AccountId, MaxTextLength) is not null)
         {
             return DomainError.Invalid("accountId", $"accountId (the seller id) is required: 1-{MaxTextLength} characters.");
         }
@@ -66,7 +76,8 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             return DomainError.Invalid("accountName", $"accountName is required: 1-{MaxTextLength} characters.");
         }
 
-        if (definition.Region is null || !Enum.TryParse<AmazonRegion>(definition.Region, ignoreCase: true, out var region) || !Enum.IsDefined(region))
+        // Exactly as documented and as GET answers: no numbers, no other case, no spaces.
+        if (definition.Region is null || !Enum.GetNames<AmazonRegion>().Contains(definition.Region, StringComparer.Ordinal))
         {
             return DomainError.Invalid("region", "region is required: NA, EU or FE.");
         }
@@ -90,7 +101,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
     }
 
     private static bool IsText(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= MaxTextLength && !value.Any(char.IsControl);
+        !string.IsNullOrWhiteSpace(value) && TextRules.FreeTextProblem("text", value, MaxTextLength) is null;
 
     [GeneratedRegex("^[A-Z0-9]{1,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex MarketplaceId();

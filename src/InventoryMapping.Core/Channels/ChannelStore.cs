@@ -32,18 +32,12 @@ public sealed class ChannelStore(AppStorage storage)
     /// <summary>Inserts (when <paramref name="ifMatch"/> is null and the channel is new) or replaces under optimistic concurrency.</summary>
     internal async Task<Result<Channel>> SaveAsync(ChannelEntity entity, ETag? ifMatch, bool exists, CancellationToken cancellationToken)
     {
-        try
-        {
-            Response response = exists || ifMatch is not null
-                ? await storage.Channels.UpdateEntityAsync(entity, ifMatch ?? entity.ETag, TableUpdateMode.Replace, cancellationToken)
-                : await storage.Channels.AddEntityAsync(entity, cancellationToken);
-            entity.ETag = response.Headers.ETag ?? entity.ETag;
-            return entity.ToChannel();
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
-        {
-            return DomainError.PreconditionFailed($"Channel '{entity.RowKey}' was changed by someone else; read it again and retry.");
-        }
+        var outcome = exists || ifMatch is not null
+            ? await storage.Channels.TryReplaceAsync(entity, ifMatch ?? entity.ETag, cancellationToken)
+            : await storage.Channels.TryAddAsync(entity, cancellationToken);
+        return outcome == WriteOutcome.Written
+            ? entity.ToChannel()
+            : DomainError.PreconditionFailed($"Channel '{entity.RowKey}' was changed by someone else; read it again and retry.");
     }
 
     internal async Task<ChannelEntity?> GetEntityAsync(string channelId, CancellationToken cancellationToken)

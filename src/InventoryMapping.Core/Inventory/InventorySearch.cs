@@ -30,9 +30,9 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
             return DomainError.Invalid("pageSize", $"pageSize is 1 to {MaxPageSize}.");
         }
 
-        if (!SearchToken.TryDecode(continuationToken, out var token))
+        if (!SearchToken.TryDecode(continuationToken, out var token, query))
         {
-            return DomainError.Invalid("continuationToken", "continuationToken is not one this search returned.");
+            return DomainError.Invalid("continuationToken", "continuationToken is not one this search (this q) returned, or it was changed.");
         }
 
         var hits = new List<(string ItemId, string Sku, SkuMatch Match)>();
@@ -69,7 +69,7 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
 
         // Not needed after all: let it finish on its own, its failure observed rather than waited for.
         _ = firstInner?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return new InventorySearchPage(await WithTitlesAsync(hits, cancellationToken), next?.Encode());
+        return new InventorySearchPage(await WithTitlesAsync(hits, cancellationToken), next?.Encode(query));
     }
 
     private static SkuMatch MatchOf(ItemSearchEntity row, string query, SkuMatch phase) =>
@@ -110,9 +110,9 @@ public sealed class InventorySearch(AppStorage storage, InventoryStore store)
 
     private sealed record SearchToken(SkuMatch Phase, string? Storage, int Skip)
     {
-        public string Encode() => OpaqueToken.Encode(this);
+        public string Encode(string query) => OpaqueToken.Encode(this, query);
 
-        public static bool TryDecode(string? text, out SearchToken? token) =>
-            OpaqueToken.TryDecode(text, out token) && token is null or { Skip: >= 0, Phase: SkuMatch.Prefix or SkuMatch.Contains };
+        public static bool TryDecode(string? text, out SearchToken? token, string query) =>
+            OpaqueToken.TryDecode(text, out token, query) && token is null or { Skip: >= 0, Phase: SkuMatch.Prefix or SkuMatch.Contains };
     }
 }

@@ -7,7 +7,8 @@ namespace InventoryMapping.Inventory;
 /// <summary>Create, read, replace and delete inventory items, and set their stock per location.</summary>
 public sealed class InventoryService(InventoryStore store, ItemWriter writer, LocationService locations, ConflictRetry retry, TimeProvider clock)
 {
-    public Task<InventoryItem?> GetAsync(string itemId, CancellationToken cancellationToken) => store.GetAsync(itemId, cancellationToken);
+    public async Task<Result<InventoryItem>> GetAsync(string itemId, CancellationToken cancellationToken) =>
+        await store.GetAsync(itemId, cancellationToken) is { } item ? item : DomainError.NotFound("Item", itemId);
 
     public async Task<Result<InventoryItem>> CreateAsync(ItemDefinition definition, CancellationToken cancellationToken)
     {
@@ -84,7 +85,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
             return DomainError.Invalid("level", "level is required and may not be negative.");
         }
 
-        if (await locations.GetAsync(locationId, cancellationToken) is null)
+        if (!await locations.ExistsAsync(locationId, cancellationToken))
         {
             return DomainError.NotFound("Location", locationId);
         }
@@ -144,7 +145,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
 
         foreach (var locationId in definition.StockLevels?.Keys ?? [])
         {
-            if (await locations.GetAsync(locationId, cancellationToken) is null)
+            if (!await locations.ExistsAsync(locationId, cancellationToken))
             {
                 return DomainError.Invalid($"stockLevels.{locationId}", $"Location '{locationId}' does not exist.");
             }

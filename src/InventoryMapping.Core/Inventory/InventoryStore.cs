@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using InventoryMapping.Listings;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Inventory;
@@ -61,24 +60,13 @@ public sealed class InventoryStore(AppStorage storage)
     }
 
     /// <summary>
-    /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows that listings of listing partition
-    /// <paramref name="shard"/> can match: about 1/<see cref="ListingShard.Count"/> of the items, one range query a kind.
+    /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows of the SKU buckets
+    /// <paramref name="skuBuckets"/> (lowest, highest), which are those listing partition <paramref name="shard"/>'s
+    /// listings can match: one range query a kind.
     /// </summary>
-    /// <summary>
-    /// A page of the uncommitted SKU reservations in the run of SKU buckets that listing partition
-    /// <paramref name="shard"/> matches (a range of partitions, filtered: a sweep's read, off request paths).
-    /// </summary>
-    internal Task<Page<ItemSkuEntity>> ReadUncommittedReservationsPageAsync(int shard, string? continuation, int pageSize, CancellationToken cancellationToken)
+    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, (int First, int Last) skuBuckets, bool withLoose, CancellationToken cancellationToken)
     {
-        var (first, last) = ListingShard.SkuBuckets(shard);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, first)} and PartitionKey le {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, last)} and Committed eq {false}");
-        return storage.ItemSkus.ReadPageAsync<ItemSkuEntity>(filter, continuation, pageSize, cancellationToken);
-    }
-
-    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, bool withLoose, CancellationToken cancellationToken)
-    {
-        var (first, last) = ListingShard.SkuBuckets(shard);
+        var (first, last) = skuBuckets;
         var rows = new List<ItemSkuEntity>();
         foreach (var kind in withLoose ? new[] { ItemSkuKeys.UniqueKind, ItemSkuKeys.LooseKind } : [ItemSkuKeys.UniqueKind])
         {
@@ -91,6 +79,18 @@ public sealed class InventoryStore(AppStorage storage)
         }
 
         return new ShardItemSkus(shard, rows);
+    }
+
+    /// <summary>
+    /// A page of the uncommitted SKU reservations in the SKU buckets <paramref name="skuBuckets"/> (lowest, highest)
+    /// (a range of partitions, filtered: a sweep's read, off request paths).
+    /// </summary>
+    internal Task<Page<ItemSkuEntity>> ReadUncommittedReservationsPageAsync((int First, int Last) skuBuckets, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var (first, last) = skuBuckets;
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, first)} and PartitionKey le {ItemSkuKeys.PartitionKey(ItemSkuKeys.UniqueKind, last)} and Committed eq {false}");
+        return storage.ItemSkus.ReadPageAsync<ItemSkuEntity>(filter, continuation, pageSize, cancellationToken);
     }
 
     internal async Task<ItemSkuEntity?> GetReservationAsync(string sku, CancellationToken cancellationToken)

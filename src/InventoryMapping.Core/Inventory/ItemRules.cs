@@ -1,11 +1,10 @@
-using InventoryMapping.Listings;
-
 namespace InventoryMapping.Inventory;
 
 /// <summary>Validation of item fields; each failure names the API field at fault.</summary>
 internal static class ItemRules
 {
-    public const int MaxSkuLength = 100;
+    /// <summary>As an Amazon SKU: an item SKU no listing could match would be a trap (and 40 keeps every SKU key under 1 KiB).</summary>
+    public const int MaxSkuLength = AmazonSku.MaxLength;
     public const int MaxTitleLength = 500;
     public const int MaxDescriptionLength = 4000;
 
@@ -16,9 +15,14 @@ internal static class ItemRules
             return DomainError.Invalid("sku", sku);
         }
 
-        if (definition.Title is null || definition.Title.Length > MaxTitleLength || definition.Title.Any(char.IsControl))
+        if (definition.Title is null)
         {
             return DomainError.Invalid("title", $"title is required: at most {MaxTitleLength} characters, no control characters.");
+        }
+
+        if (TextRules.FreeTextProblem("title", definition.Title, MaxTitleLength) is { } title)
+        {
+            return DomainError.Invalid("title", title);
         }
 
         if (definition.PurchasePrice is < 0)
@@ -41,9 +45,9 @@ internal static class ItemRules
             return DomainError.Invalid("taxRate", "taxRate is a percentage from 0 to 100, or -1 for the system default.");
         }
 
-        if (definition.Description is { Length: > MaxDescriptionLength })
+        if (TextRules.FreeTextProblem("description", definition.Description, MaxDescriptionLength, multiline: true) is { } description)
         {
-            return DomainError.Invalid("description", $"description has at most {MaxDescriptionLength} characters.");
+            return DomainError.Invalid("description", description);
         }
 
         if (definition.StockLevels?.FirstOrDefault(l => l.Value < 0) is { Key: not null } negative)

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Inventory;
 
@@ -10,11 +11,11 @@ namespace InventoryMapping.Inventory;
 /// committed reservations (or verify against the item), and search results are checked against the items, so a
 /// crash at any point leaves nothing visible that is wrong; a stale uncommitted reservation is reclaimed.
 /// </summary>
-public sealed class ItemWriter(AppStorage storage, InventoryStore store, ConflictRetry retry, TimeProvider clock)
+public sealed class ItemWriter(AppStorage storage, InventoryStore store, ConflictRetry retry, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
     /// <summary>An uncommitted reservation older than this is taken to be left over from a crash.</summary>
     public static readonly TimeSpan AbandonedReservationAge = TimeSpan.FromMinutes(10);
-    private const int Parallelism = 8;
+    private readonly int _transactionsInFlight = throughput.Value.ItemTransactionsInFlight;
 
     /// <summary>
     /// Creates items (ids already assigned). Idempotent: an item whose id already holds its SKU counts as created,
@@ -175,7 +176,7 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, Conflic
     {
         var searchRows = items.SelectMany(i => ItemSearchRows.For(i.RowKey, i.Sku))
             .Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r));
-        await storage.ItemSearch.SubmitAllAsync(searchRows, Parallelism, cancellationToken);
+        await storage.ItemSearch.SubmitAllAsync(searchRows, _transactionsInFlight, cancellationToken);
         await Parallel.ForEachAsync(items, Options(cancellationToken), async (item, ct) => await ChangeLooseAsync(item.Sku, item.RowKey, add: true, ct));
     }
 
@@ -265,7 +266,7 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, Conflic
     private Task CommitReservationsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken) =>
         storage.ItemSkus.SubmitAllAsync(
             items.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Reservation(i, committed: true))),
-            Parallelism,
+            _transactionsInFlight,
             cancellationToken);
 
     private async Task DeleteReservationAsync(ItemEntity item, CancellationToken cancellationToken)
@@ -285,6 +286,6 @@ public sealed class ItemWriter(AppStorage storage, InventoryStore store, Conflic
         return new ItemSkuEntity { PartitionKey = partition, RowKey = rowKey, ItemId = item.RowKey, Sku = item.Sku, Committed = committed };
     }
 
-    private static ParallelOptions Options(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+    private ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = _transactionsInFlight, CancellationToken = cancellationToken };
 }

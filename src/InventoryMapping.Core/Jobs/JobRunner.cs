@@ -140,6 +140,7 @@ public sealed partial class JobRunner
 
     private async Task WorkAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken)
     {
+        using var activity = Telemetry.Source.StartActivity("JobSlice")?.SetTag("job.id", job.JobId).SetTag("job.kind", job.Kind);
         var kind = _kinds[job.Kind];
         var slice = new JobSlice(_jobs, _clock, job, channel, kind, _clock.GetUtcNow() + Slice);
         await slice.RunAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Jobs;
 

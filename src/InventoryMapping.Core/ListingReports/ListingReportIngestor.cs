@@ -2,6 +2,7 @@ using InventoryMapping.SpApi;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
     public async Task<ReportIngestion> IngestAsync(
         Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken, double? holdShare = null)
     {
+        using var activity = Telemetry.Source.StartActivity("ReportIngestion")?.SetTag("channel.id", channel.ChannelId).SetTag("ingestion.id", ingestionId);
         long total = 0, created = 0, updated = 0, rejected = 0, stampedActive = 0;
 
         // Hashes of the SKUs this report stamps: 8 bytes a listing. A collision only makes the count smaller,

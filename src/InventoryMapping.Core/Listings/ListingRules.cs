@@ -1,9 +1,17 @@
+using InventoryMapping.Listings.Storage;
+
 namespace InventoryMapping.Listings;
 
 /// <summary>What makes a valid listing, and how Amazon's description of one applies to its row.</summary>
 internal static class ListingRules
 {
     public const int MaxTitleLength = 1000;
+
+    /// <summary>ASINs are 10 characters; other product ids (EAN, UPC, ISBN) fit too.</summary>
+    public const int MaxAsinLength = 40;
+
+    /// <summary>Amazon's report fields (status, ids, dates, fulfillment channel) are short; 200 bounds them well under Table Storage's 64 KiB.</summary>
+    public const int MaxAmazonFieldLength = 200;
 
     /// <summary>The listing with Amazon's fields from <paramref name="input"/>; a new one if <paramref name="current"/> is null.</summary>
     internal static ListingEntity Apply(ListingEntity? current, ListingInput input, string channelId, DateTimeOffset now)
@@ -48,9 +56,34 @@ internal static class ListingRules
             return DomainError.Invalid("sku", sku);
         }
 
-        if (input.Title is null || input.Title.Length > MaxTitleLength || input.Title.Any(char.IsControl))
+        if (input.Title is null)
         {
             return DomainError.Invalid("title", $"title is required: at most {MaxTitleLength} characters, no control characters.");
+        }
+
+        if (TextRules.FreeTextProblem("title", input.Title, MaxTitleLength) is { } title)
+        {
+            return DomainError.Invalid("title", title);
+        }
+
+        if (TextRules.IdentifierProblem("asin", input.Asin, MaxAsinLength) is { } asin && input.Asin is not null)
+        {
+            return DomainError.Invalid("asin", asin);
+        }
+
+        if (input.Amazon is { } amazon)
+        {
+            foreach (var (field, value) in new[]
+            {
+                ("amazon.status", amazon.Status), ("amazon.listingId", amazon.ListingId), ("amazon.productId", amazon.ProductId),
+                ("amazon.productIdType", amazon.ProductIdType), ("amazon.openDate", amazon.OpenDate), ("amazon.fulfillmentChannel", amazon.FulfillmentChannel),
+            })
+            {
+                if (TextRules.FreeTextProblem(field, value, MaxAmazonFieldLength) is { } problem)
+                {
+                    return DomainError.Invalid(field, problem);
+                }
+            }
         }
 
         if (input.Price is < 0)

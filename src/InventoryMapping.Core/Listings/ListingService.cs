@@ -1,4 +1,5 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Listings;
 
@@ -14,6 +15,25 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
 
         var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetAsync(channelId, listingId, includeSyncStatus, cancellationToken) : null;
         return listing is null ? DomainError.NotFound("Listing", listingId) : listing;
+    }
+
+    /// <summary>
+    /// A page of listings from where <paramref name="continuationToken"/> says. A token only continues the pages it came
+    /// from (same channel and filters); another, a modified or an outdated one is refused, so no client stops early.
+    /// </summary>
+    public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var scope = $"listings\n{query.ChannelId}\n{query.Link}\n{query.IsFba}\n{query.IsActive}\n{query.Text}";
+        if (!InventoryMapping.Storage.PageToken.TryDecode(continuationToken, out var token, scope))
+        {
+            return DomainError.Invalid(
+                "continuationToken", "continuationToken is not one this endpoint returned for these listings and filters (or it was changed).");
+        }
+
+        var page = await QueryAsync(query with { Continuation = token }, cancellationToken);
+        return page.IsSuccess && InventoryMapping.Storage.PageToken.TryDecode(page.Value.ContinuationToken, out var next) && next is not null
+            ? page.Value with { ContinuationToken = next.Encode(scope) }
+            : page;
     }
 
     public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, CancellationToken cancellationToken)

@@ -11,7 +11,12 @@ public sealed class LocationService(AppStorage storage)
     public const string BuiltInLocationName = "My Location";
     public const int MaxNameLength = 100;
 
-    public async Task<Location?> GetAsync(string locationId, CancellationToken cancellationToken)
+    public async Task<Result<Location>> GetAsync(string locationId, CancellationToken cancellationToken) =>
+        await FindAsync(locationId, cancellationToken) is { } location ? location : DomainError.NotFound("Location", locationId);
+
+    internal async Task<bool> ExistsAsync(string locationId, CancellationToken cancellationToken) => await FindAsync(locationId, cancellationToken) is not null;
+
+    private async Task<Location?> FindAsync(string locationId, CancellationToken cancellationToken)
     {
         if (!ChannelIds.IsValid(locationId))
         {
@@ -27,6 +32,18 @@ public sealed class LocationService(AppStorage storage)
         return locationId == BuiltInLocationId ? new Location(BuiltInLocationId, BuiltInLocationName) : null;
     }
 
+    /// <summary>Every location, the built-in default included, by id (one partition: locations are few).</summary>
+    public async Task<IReadOnlyList<Location>> ListAsync(CancellationToken cancellationToken)
+    {
+        var locations = new SortedDictionary<string, Location>(StringComparer.Ordinal) { [BuiltInLocationId] = new(BuiltInLocationId, BuiltInLocationName) };
+        await foreach (var row in storage.Settings.QueryAsync<SettingsEntity>(e => e.PartitionKey == SettingsEntity.LocationPartition, cancellationToken: cancellationToken))
+        {
+            locations[row.RowKey] = new Location(row.RowKey, row.Name ?? row.RowKey);
+        }
+
+        return [.. locations.Values];
+    }
+
     public async Task<Result<Location>> PutAsync(string locationId, string? name, CancellationToken cancellationToken)
     {
         if (!ChannelIds.IsValid(locationId))
@@ -34,7 +51,7 @@ public sealed class LocationService(AppStorage storage)
             return DomainError.Invalid("locationId", "A location id is 1-40 lower-case letters, digits and inner dashes.");
         }
 
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (string.IsNullOrWhiteSpace(name) || TextRules.FreeTextProblem("name", name, MaxNameLength) is not null)
         {
             return DomainError.Invalid("name", $"name is required: 1-{MaxNameLength} characters, no control characters.");
         }
@@ -52,7 +69,7 @@ public sealed class LocationService(AppStorage storage)
 
     public async Task<Result<SystemSettings>> PutSettingsAsync(SystemSettings settings, CancellationToken cancellationToken)
     {
-        if (await GetAsync(settings.DefaultLocationId ?? "", cancellationToken) is null)
+        if (!await ExistsAsync(settings.DefaultLocationId ?? "", cancellationToken))
         {
             return DomainError.Invalid("defaultLocationId", $"Location '{settings.DefaultLocationId}' does not exist.");
         }

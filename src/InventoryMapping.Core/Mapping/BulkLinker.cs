@@ -1,11 +1,14 @@
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Mapping;
 
 /// <summary>Writes the links bulk jobs decided, a partition at a time, re-deciding listings that changed meanwhile.</summary>
-internal sealed class BulkLinker(ListingWriter writer, TimeProvider clock)
+internal sealed class BulkLinker(ListingWriter writer, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
-    public const int Parallelism = 8;
+    private readonly int _partitionsInFlight = throughput.Value.LinkPartitionsInFlight;
 
     /// <summary>Links each decision's listing to its item; returns the ids of listings that were linked by someone else meanwhile.</summary>
     public async Task<IReadOnlyCollection<string>> LinkAsync(string channelId, string jobId, IReadOnlyList<LinkDecision> links, CancellationToken cancellationToken)
@@ -48,7 +51,7 @@ internal sealed class BulkLinker(ListingWriter writer, TimeProvider clock)
         var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(
             listings.GroupBy(l => l.PartitionKey),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 var write = await writer.WritePartitionAsync(partition.Key, [.. partition.Select(l => l.RowKey)], [.. partition], decide, ct);

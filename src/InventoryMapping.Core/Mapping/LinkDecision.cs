@@ -1,5 +1,6 @@
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Mapping;
 

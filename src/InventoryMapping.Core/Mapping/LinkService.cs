@@ -1,6 +1,7 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Mapping;
 
@@ -87,6 +88,12 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
         if (listing is null)
         {
             return DomainError.NotFound("Listing", listingId);
+        }
+
+        if (listing.IsLinked)
+        {
+            // Relinking is explicit (PUT …/link), never a side effect of creating an item.
+            return DomainError.Conflict($"The listing is already linked to item '{listing.LinkedItemId}'; unlink it first, or relink it with PUT …/link.", "linkedItem");
         }
 
         if (await items.FindBySkuAsync(listing.Sku, cancellationToken) is { } existing)

@@ -12,7 +12,7 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public TableClient Channels => Table("Channels");
 
-    /// <summary>Listings and the per-shard count rows of each channel (see <see cref="Listings.ListingShard"/>).</summary>
+    /// <summary>Listings and the per-shard count rows of each channel (partition per channel and listing shard).</summary>
     public TableClient Listings => Table("Listings");
 
     public TableClient Items => Table("Items");

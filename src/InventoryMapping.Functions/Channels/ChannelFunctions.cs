@@ -2,6 +2,7 @@ using InventoryMapping.Channels;
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Listings;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Channels;
@@ -9,25 +10,23 @@ namespace InventoryMapping.Functions.Channels;
 public sealed class ChannelFunctions(ChannelService channels, ListingService listings)
 {
     [Function("ListChannels")]
-    public async Task<IResult> List(
+    public Task<Results<Ok<IReadOnlyList<Channel>>, ProblemHttpResult>> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels")] HttpRequest request, CancellationToken cancellationToken) =>
-        Responses.Ok(await channels.ListAsync(cancellationToken));
+        Responses.WithoutBodyAsync(request, async () => Result<IReadOnlyList<Channel>>.Of(await channels.ListAsync(cancellationToken)));
 
     [Function("GetChannel")]
-    public async Task<IResult> Get(
+    public Task<Results<Ok<Channel>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        await channels.GetAsync(channelId, cancellationToken) is { } channel
-            ? Responses.Ok(channel)
-            : Problems.From(DomainError.NotFound("Channel", channelId));
+        Responses.WithoutBodyAsync(request, () => channels.GetAsync(channelId, cancellationToken));
 
     [Function("PutChannel")]
-    public Task<IResult> Put(
+    public Task<Results<Ok<Channel>, ProblemHttpResult>> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "channels/{channelId}")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.WithBodyAsync<ChannelDefinition, Channel>(
-            request, body => channels.PutAsync(channelId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
+            request, body => channels.PutAsync(channelId, body, Responses.IfMatchOrAny(request), cancellationToken), cancellationToken);
 
     [Function("GetChannelSummary")]
-    public async Task<IResult> Summary(
+    public Task<Results<Ok<ChannelSummary>, ProblemHttpResult>> Summary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/summary")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(await listings.SummaryAsync(channelId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => listings.SummaryAsync(channelId, cancellationToken));
 }

@@ -37,9 +37,32 @@ public static class QueryValues
             return (TEnum?)null;
         }
 
-        return System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value) && !int.TryParse(text, out _)
-            ? value
-            : DomainError.Invalid(name, $"{name} is one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}.");
+        // Exactly the documented (camelCase) names: no numbers, no other case, no spaces.
+        var names = System.Enum.GetNames<TEnum>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]).ToList();
+        return names.IndexOf(text) is >= 0 and var index
+            ? System.Enum.GetValues<TEnum>()[index]
+            : DomainError.Invalid(name, $"{name} is one of: {string.Join(", ", names)}.");
+    }
+
+    /// <summary>The function key's own parameter, which the host reads (Azure accepts the key as <c>?code=</c>).</summary>
+    public const string FunctionKey = "code";
+
+    /// <summary>A query parameter the operation does not take (so a typo such as <c>dry_run</c> changes nothing by accident).</summary>
+    public static DomainError? UnknownProblem(HttpRequest request, string[] known)
+    {
+        foreach (var name in request.Query.Keys)
+        {
+            if (name != FunctionKey && !known.Contains(name, StringComparer.Ordinal))
+            {
+                return DomainError.Invalid(
+                    name,
+                    known.Length == 0
+                        ? $"Unknown query parameter '{name}': this operation takes none."
+                        : $"Unknown query parameter '{name}': this operation takes {string.Join(", ", known)}.");
+            }
+        }
+
+        return null;
     }
 
     public static string? Text(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } text ? text : null;

@@ -1,29 +1,101 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace InventoryMapping.Functions.Http;
 
-/// <summary>Success results in the API's JSON, with the entity's ETag where it has one.</summary>
-public static class Responses
+/// <summary>Maps an operation's <see cref="Result{T}"/> to a typed HTTP result: its success, or the problem that stopped it.</summary>
+public static partial class Responses
 {
-    public static IResult Ok<T>(T value) => TypedResults.Json(value, ApiJson.Options);
+    public static Results<TSuccess, ProblemHttpResult> Of<T, TSuccess>(Result<T> result, Func<T, TSuccess> success)
+        where TSuccess : IResult =>
+        result.IsSuccess ? success(result.Value) : Problems.From(result.Error);
 
-    public static IResult Status<T>(int status, T value) => TypedResults.Json(value, ApiJson.Options, statusCode: status);
+    public static Results<Ok<T>, ProblemHttpResult> Of<T>(Result<T> result) => Of(result, TypedResults.Ok);
 
-    public static IResult At<T>(string location, int status, T value) => new LocatedResult(location, Status(status, value));
-
-    public static IResult Of<T>(Result<T> result, Func<T, IResult> success) => result.IsSuccess ? success(result.Value) : Problems.From(result.Error);
-
-    public static IResult Of<T>(Result<T> result) => Of(result, Ok);
-
-    /// <summary>Reads the JSON body and hands it to <paramref name="handle"/>; a bad body is a problem naming the field.</summary>
-    public static async Task<IResult> WithBodyAsync<TBody, TResult>(
-        HttpRequest request, Func<TBody, Task<Result<TResult>>> handle, CancellationToken cancellationToken, Func<TResult, IResult>? success = null)
+    /// <summary>
+    /// Checks the request (no query parameters, a well-formed If-Match), reads the JSON body and hands it to
+    /// <paramref name="handle"/>; a bad request is a problem naming the field. A success carries its eTag as ETag.
+    /// </summary>
+    public static async Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
+        HttpRequest request, Func<TBody, Task<Result<T>>> handle, Func<T, TSuccess> success, CancellationToken cancellationToken)
         where TBody : class
+        where TSuccess : IResult
     {
+        if ((QueryValues.UnknownProblem(request, []) ?? IfMatchProblem(request)) is { } invalid)
+        {
+            return Problems.From(invalid);
+        }
+
         var body = await RequestBody.ReadAsync<TBody>(request, cancellationToken);
-        return body.IsSuccess ? Of(await handle(body.Value), success ?? (value => Ok(value))) : Problems.From(body.Error);
+        return body.IsSuccess ? Tagged(request, await handle(body.Value), success) : Problems.From(body.Error);
     }
 
-    /// <summary>The If-Match header, unquoted as stored ETags are compared.</summary>
-    public static string? IfMatch(HttpRequest request) => request.Headers.IfMatch.ToString() is { Length: > 0 } etag ? etag : null;
+    /// <inheritdoc cref="WithBodyAsync{TBody, T, TSuccess}"/>
+    public static Task<Results<Ok<T>, ProblemHttpResult>> WithBodyAsync<TBody, T>(
+        HttpRequest request, Func<TBody, Task<Result<T>>> handle, CancellationToken cancellationToken)
+        where TBody : class =>
+        WithBodyAsync(request, handle, TypedResults.Ok, cancellationToken);
+
+    /// <summary>
+    /// For operations that take no body: refuses one, refuses query parameters other than <paramref name="query"/>,
+    /// checks If-Match, then runs <paramref name="handle"/>. A success carries its eTag as ETag.
+    /// </summary>
+    public static async Task<Results<TSuccess, ProblemHttpResult>> WithoutBodyAsync<T, TSuccess>(
+        HttpRequest request, string[] query, Func<Task<Result<T>>> handle, Func<T, TSuccess> success)
+        where TSuccess : IResult =>
+        (QueryValues.UnknownProblem(request, query) ?? BodyProblem(request) ?? IfMatchProblem(request)) is { } invalid
+            ? Problems.From(invalid)
+            : Tagged(request, await handle(), success);
+
+    /// <inheritdoc cref="WithoutBodyAsync{T, TSuccess}"/>
+    public static Task<Results<Ok<T>, ProblemHttpResult>> WithoutBodyAsync<T>(HttpRequest request, string[] query, Func<Task<Result<T>>> handle) =>
+        WithoutBodyAsync(request, query, handle, TypedResults.Ok);
+
+    /// <inheritdoc cref="WithoutBodyAsync{T, TSuccess}"/>
+    public static Task<Results<Ok<T>, ProblemHttpResult>> WithoutBodyAsync<T>(HttpRequest request, Func<Task<Result<T>>> handle) =>
+        WithoutBodyAsync(request, [], handle, TypedResults.Ok);
+
+    /// <summary>The success with the ETag header of the resource it is (Channel, Listing, InventoryItem), as its eTag.</summary>
+    private static Results<TSuccess, ProblemHttpResult> Tagged<T, TSuccess>(HttpRequest request, Result<T> result, Func<T, TSuccess> success)
+        where TSuccess : IResult
+    {
+        if (result.IsSuccess && ETagOf(result.Value) is { } etag)
+        {
+            request.HttpContext.Response.Headers.ETag = etag;
+        }
+
+        return Of(result, success);
+    }
+
+    private static string? ETagOf(object? value) => value switch
+    {
+        InventoryMapping.Channels.Channel channel => channel.ETag,
+        InventoryMapping.Listings.Listing listing => listing.ETag,
+        InventoryMapping.Inventory.InventoryItem item => item.ETag,
+        _ => null,
+    };
+
+    private static DomainError? BodyProblem(HttpRequest request) =>
+        request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0)
+            ? DomainError.Invalid("body", "This operation takes no body; its options, if any, are query parameters.")
+            : null;
+
+    /// <summary>
+    /// The If-Match header as the services compare it: the entity tag, or null for none and for <c>*</c> (RFC 9110:
+    /// any current version, which is what an unconditional change of an existing resource does).
+    /// </summary>
+    public static string? IfMatch(HttpRequest request) => IfMatchOrAny(request) is "*" ? null : IfMatchOrAny(request);
+
+    /// <summary>The If-Match header as sent (<c>*</c> included), for operations that may create the resource.</summary>
+    public static string? IfMatchOrAny(HttpRequest request) => request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } etag ? etag : null;
+
+    /// <summary>Null when If-Match is absent, <c>*</c> or one entity tag (<c>"…"</c> or <c>W/"…"</c>), as the API hands them out.</summary>
+    private static DomainError? IfMatchProblem(HttpRequest request) =>
+        IfMatchOrAny(request) is not { } value || value == "*" || EntityTag().IsMatch(value)
+            ? null
+            : DomainError.Invalid("If-Match", "If-Match is one eTag as the API returned it (\"…\" or W/\"…\"), or *.");
+
+    [GeneratedRegex("^(W/)?\"[^\"]*\"$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityTag();
 }

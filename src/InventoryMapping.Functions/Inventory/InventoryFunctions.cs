@@ -2,6 +2,7 @@ using InventoryMapping.Functions.Http;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs.Kinds;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Inventory;
@@ -9,43 +10,45 @@ namespace InventoryMapping.Functions.Inventory;
 public sealed class InventoryFunctions(InventoryService inventory, InventorySearch search, ItemDeletion deletion)
 {
     [Function("SearchInventory")]
-    public async Task<IResult> Search(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var pageSize = QueryValues.Int(request, "pageSize");
-        return pageSize.IsSuccess
-            ? Responses.Of(await search.SearchAsync(
-                QueryValues.Text(request, "q"), pageSize.Value ?? InventorySearch.DefaultPageSize, QueryValues.Text(request, "continuationToken"), cancellationToken))
-            : Problems.From(pageSize.Error);
-    }
+    public Task<Results<Ok<InventorySearchPage>, ProblemHttpResult>> Search(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, ["q", "pageSize", "continuationToken"], async () =>
+        {
+            var pageSize = QueryValues.Int(request, "pageSize");
+            return pageSize.IsSuccess
+                ? await search.SearchAsync(
+                    QueryValues.Text(request, "q"), pageSize.Value ?? InventorySearch.DefaultPageSize, QueryValues.Text(request, "continuationToken"), cancellationToken)
+                : pageSize.Error;
+        });
 
     [Function("CreateItem")]
-    public Task<IResult> Create(
+    public Task<Results<Created<InventoryItem>, ProblemHttpResult>> Create(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "inventory")] HttpRequest request, CancellationToken cancellationToken) =>
-        Responses.WithBodyAsync<ItemDefinition, InventoryItem>(
+        Responses.WithBodyAsync<ItemDefinition, InventoryItem, Created<InventoryItem>>(
             request,
             body => inventory.CreateAsync(body, cancellationToken),
-            cancellationToken,
-            item => Responses.At($"/api/inventory/{item.ItemId}", StatusCodes.Status201Created, item));
+            item => TypedResults.Created($"/api/inventory/{item.ItemId}", item),
+            cancellationToken);
 
     [Function("GetItem")]
-    public async Task<IResult> Get(
+    public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
-        await inventory.GetAsync(itemId, cancellationToken) is { } item ? Responses.Ok(item) : Problems.From(DomainError.NotFound("Item", itemId));
+        Responses.WithoutBodyAsync(request, () => inventory.GetAsync(itemId, cancellationToken));
 
     [Function("PutItem")]
-    public Task<IResult> Put(
+    public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> Put(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
         Responses.WithBodyAsync<ItemDefinition, InventoryItem>(
             request, body => inventory.ReplaceAsync(itemId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     [Function("DeleteItem")]
-    public async Task<IResult> Delete(
+    public Task<Results<Accepted<ItemDeleted>, ProblemHttpResult>> Delete(
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
-        Responses.Of(await deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => Responses.Status(StatusCodes.Status202Accepted, deleted));
+        Responses.WithoutBodyAsync(
+            request, [], () => deletion.DeleteAsync(itemId, Responses.IfMatch(request), cancellationToken), deleted => TypedResults.Accepted((string?)null, deleted));
 
     [Function("PutItemStock")]
-    public Task<IResult> PutStock(
+    public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> PutStock(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}/stock/{locationId}")] HttpRequest request,
         string itemId,
         string locationId,

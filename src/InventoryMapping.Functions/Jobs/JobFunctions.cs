@@ -2,6 +2,7 @@ using InventoryMapping.Functions.Http;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Jobs;
@@ -9,24 +10,25 @@ namespace InventoryMapping.Functions.Jobs;
 public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner runner, ReservationSweeps sweeps)
 {
     [Function("StartLinkAllBySku")]
-    public Task<IResult> LinkAll(
+    public Task<Results<Accepted<Job>, ProblemHttpResult>> LinkAll(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/link-all-by-sku")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        StartAsync(request, JobKind.LinkAllBySku, channelId, cancellationToken);
+        Responses.WithoutBodyAsync(request, ["dryRun", "match"], () => StartAsync(request, JobKind.LinkAllBySku, channelId, cancellationToken), Accepted);
 
     [Function("StartCreateAll")]
-    public Task<IResult> CreateAll(
+    public Task<Results<Accepted<Job>, ProblemHttpResult>> CreateAll(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/create-all")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        StartAsync(request, JobKind.CreateAll, channelId, cancellationToken);
+        Responses.WithoutBodyAsync(request, ["dryRun"], () => StartAsync(request, JobKind.CreateAll, channelId, cancellationToken), Accepted);
 
     [Function("GetJob")]
-    public async Task<IResult> Get(
+    public Task<Results<Ok<Job>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
-        Responses.Of(await jobs.GetAsync(jobId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => jobs.GetAsync(jobId, cancellationToken));
 
     [Function("GetJobReported")]
-    public async Task<IResult> GetReported(
+    public Task<Results<Ok<ReportedPage>, ProblemHttpResult>> GetReported(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}/reported")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>
-        Responses.Of(await jobs.GetReportedAsync(jobId, QueryValues.Text(request, "continuationToken"), cancellationToken));
+        Responses.WithoutBodyAsync(
+            request, ["continuationToken"], () => jobs.GetReportedAsync(jobId, QueryValues.Text(request, "continuationToken"), cancellationToken));
 
     /// <summary>
     /// Runs jobs from the queue; a message's next delivery after a crash goes on from the job's checkpoint. The
@@ -40,22 +42,22 @@ public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner
     [Function("SweepReservations")]
     public Task Sweep([TimerTrigger("0 30 * * * *")] TimerInfo timer, CancellationToken cancellationToken) => sweeps.StartAsync(cancellationToken);
 
-    private async Task<IResult> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
+    private static Accepted<Job> Accepted(Job job) => TypedResults.Accepted($"/api/jobs/{job.JobId}", job);
+
+    private async Task<Result<Job>> StartAsync(HttpRequest request, JobKind kind, string channelId, CancellationToken cancellationToken)
     {
         var dryRun = QueryValues.Bool(request, "dryRun");
         var match = QueryValues.Enum<SkuMatchMode>(request, "match");
         if ((dryRun.Error ?? match.Error) is { } invalid)
         {
-            return Problems.From(invalid);
+            return invalid;
         }
 
         if (kind == JobKind.CreateAll && match.Value is not null)
         {
-            return Problems.From(DomainError.Invalid("match", "match applies to Link All by SKU only."));
+            return DomainError.Invalid("match", "match applies to Link All by SKU only.");
         }
 
-        return Responses.Of(
-            await mapping.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken),
-            job => Responses.At($"/api/jobs/{job.JobId}", StatusCodes.Status202Accepted, job));
+        return await mapping.StartAsync(kind, channelId, dryRun.Value ?? false, match.Value ?? SkuMatchMode.Exact, cancellationToken);
     }
 }

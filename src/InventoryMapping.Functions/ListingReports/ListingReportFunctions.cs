@@ -1,6 +1,7 @@
 using InventoryMapping.Functions.Http;
 using InventoryMapping.ListingReports;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.ListingReports;
@@ -18,23 +19,25 @@ public sealed class ListingReportFunctions(ListingReportService reports)
         reports.CollectAsync(cancellationToken);
 
     [Function("RequestListingReport")]
-    public async Task<IResult> RequestNow(
+    public Task<Results<Accepted<ReportRequest>, ProblemHttpResult>> RequestNow(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(
-            await reports.RequestNowAsync(channelId, cancellationToken),
-            requested => Responses.At($"/api/channels/{channelId}/report-requests/latest", StatusCodes.Status202Accepted, requested));
+        Responses.WithoutBodyAsync(
+            request,
+            [],
+            () => reports.RequestNowAsync(channelId, cancellationToken),
+            requested => TypedResults.Accepted($"/api/channels/{channelId}/report-requests/latest", requested));
 
     [Function("GetLatestListingReport")]
-    public async Task<IResult> Latest(
+    public Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Latest(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/report-requests/latest")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.Of(await reports.GetLatestAsync(channelId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => reports.GetLatestAsync(channelId, cancellationToken));
 
     /// <summary>Applies a held report (one that would have retired most of the channel's listings).</summary>
     [Function("ConfirmListingReport")]
-    public async Task<IResult> Confirm(
+    public Task<Results<Ok<ReportRequest>, ProblemHttpResult>> Confirm(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/report-requests/{requestId}/confirm")] HttpRequest request,
         string channelId,
         string requestId,
         CancellationToken cancellationToken) =>
-        Responses.Of(await reports.ConfirmAsync(channelId, requestId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => reports.ConfirmAsync(channelId, requestId, cancellationToken));
 }

@@ -1,8 +1,8 @@
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
-using InventoryMapping.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Listings;
@@ -10,24 +10,21 @@ namespace InventoryMapping.Functions.Listings;
 public sealed class ListingFunctions(ListingService listings, LinkService links)
 {
     [Function("GetListings")]
-    public async Task<IResult> Query(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken)
+    public Task<Results<Ok<ListingPage>, ProblemHttpResult>> Query(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(
+            request, ["link", "fba", "active", "q", "includeSyncStatus", "pageSize", "continuationToken"], () => QueryAsync(request, channelId, cancellationToken));
+
+    private async Task<Result<ListingPage>> QueryAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
     {
         var link = QueryValues.Enum<LinkFilter>(request, "link");
         var fba = QueryValues.Bool(request, "fba");
         var active = QueryValues.Bool(request, "active");
         var sync = QueryValues.Bool(request, "includeSyncStatus");
         var pageSize = QueryValues.Int(request, "pageSize");
-        DomainError? invalid = link.Error ?? fba.Error ?? active.Error ?? sync.Error ?? pageSize.Error;
-        PageToken? token = null;
-        if (invalid is null && !PageToken.TryDecode(QueryValues.Text(request, "continuationToken"), out token))
+        if ((link.Error ?? fba.Error ?? active.Error ?? sync.Error ?? pageSize.Error) is { } invalid)
         {
-            invalid = DomainError.Invalid("continuationToken", "continuationToken is not one this endpoint returned.");
-        }
-
-        if (invalid is not null)
-        {
-            return Problems.From(invalid);
+            return invalid;
         }
 
         var query = new ListingQuery(
@@ -37,39 +34,56 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
             active.Value,
             QueryValues.Text(request, "q"),
             sync.Value ?? false,
-            pageSize.Value ?? ListingQuery.DefaultPageSize,
-            token);
-        return Responses.Of(await listings.QueryAsync(query, cancellationToken));
+            pageSize.Value ?? ListingQuery.DefaultPageSize);
+        return await listings.QueryAsync(query, QueryValues.Text(request, "continuationToken"), cancellationToken);
     }
 
     [Function("PutListing")]
-    public Task<IResult> Put(
+    public Task<Results<Created<Listing>, Ok<Listing>, ProblemHttpResult>> Put(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.WithBodyAsync<ListingInput, (Listing Listing, bool Created)>(
-            request,
-            body => listings.PutAsync(channelId, body, cancellationToken),
-            cancellationToken,
-            put => put.Created ? Responses.Status(StatusCodes.Status201Created, put.Listing) : Responses.Ok(put.Listing));
+        PutAsync(request, channelId, cancellationToken);
 
     [Function("GetListing")]
-    public async Task<IResult> Get(
+    public Task<Results<Ok<Listing>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings/{listingId}")] HttpRequest request,
         string channelId,
         string listingId,
-        CancellationToken cancellationToken)
-    {
-        var sync = QueryValues.Bool(request, "includeSyncStatus");
-        return sync.IsSuccess
-            ? Responses.Of(await listings.GetAsync(channelId, listingId, sync.Value ?? true, cancellationToken))
-            : Problems.From(sync.Error);
-    }
+        CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, ["includeSyncStatus"], async () =>
+        {
+            var sync = QueryValues.Bool(request, "includeSyncStatus");
+            return sync.IsSuccess ? await listings.GetAsync(channelId, listingId, sync.Value ?? true, cancellationToken) : sync.Error;
+        });
 
     [Function("PatchListing")]
-    public Task<IResult> Patch(
+    public Task<Results<Ok<Listing>, ProblemHttpResult>> Patch(
         [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "channels/{channelId}/listings/{listingId}")] HttpRequest request,
         string channelId,
         string listingId,
         CancellationToken cancellationToken) =>
         Responses.WithBodyAsync<ListingPatch, Listing>(
             request, body => links.SetIgnoreSyncAsync(channelId, listingId, body.IgnoreSync, Responses.IfMatch(request), cancellationToken), cancellationToken);
+
+    private async Task<Results<Created<Listing>, Ok<Listing>, ProblemHttpResult>> PutAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
+    {
+        if (QueryValues.UnknownProblem(request, []) is { } unknown)
+        {
+            return Problems.From(unknown);
+        }
+
+        var body = await RequestBody.ReadAsync<ListingInput>(request, cancellationToken);
+        if (!body.IsSuccess)
+        {
+            return Problems.From(body.Error);
+        }
+
+        var put = await listings.PutAsync(channelId, body.Value, cancellationToken);
+        if (!put.IsSuccess)
+        {
+            return Problems.From(put.Error);
+        }
+
+        request.HttpContext.Response.Headers.ETag = put.Value.Listing.ETag;
+        return put.Value.Created ? TypedResults.Created((string?)null, put.Value.Listing) : TypedResults.Ok(put.Value.Listing);
+    }
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Configuration.Memory;
@@ -64,10 +65,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     /// the command line, later ones winning. Options come from the <c>LocalHost</c> section.
     /// </summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <param name="configureServices">The app's service registration, as its Program.cs does it.</param>
+    /// <param name="configureServices">
+    /// Services beyond the app's own. The app's own services and worker middleware come from its <c>ConfigureWorker</c>
+    /// method (see <see cref="WorkerStartup"/>) when it has one; an app without one registers its services here.
+    /// </param>
     /// <param name="defaultFunctionsDirectory">Used when <c>LocalHost:FunctionsDirectory</c> is not configured.</param>
     public static LocalFunctionsHost Create(
-        string[] args, Action<IServiceCollection, IConfiguration> configureServices, string? defaultFunctionsDirectory = null)
+        string[] args, Action<IServiceCollection, IConfiguration>? configureServices, string? defaultFunctionsDirectory = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -93,8 +97,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>A host with explicit options and configuration only (no appsettings, environment or command line).</summary>
+    /// <param name="configureServices">Services beyond the app's own (as in the other overload), e.g. test doubles.</param>
     public static LocalFunctionsHost Create(
-        LocalFunctionsHostOptions options, IConfiguration configuration, Action<IServiceCollection, IConfiguration> configureServices)
+        LocalFunctionsHostOptions options, IConfiguration configuration, Action<IServiceCollection, IConfiguration>? configureServices)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -125,10 +130,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     private static LocalFunctionsHost Build(
         WebApplicationBuilder builder,
         LocalFunctionsHostOptions options,
-        Action<IServiceCollection, IConfiguration> configureServices,
+        Action<IServiceCollection, IConfiguration>? configureServices,
         string? localSettings)
     {
-        ArgumentNullException.ThrowIfNull(configureServices);
         var configuration = builder.Configuration;
         options.FunctionKey ??= configuration["FUNCTIONS_KEY"];
         var directory = options.FunctionsDirectory
@@ -161,7 +165,16 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         // IActionResult results (OkObjectResult...) need MVC's result executors, as in the worker's ASP.NET Core integration.
         builder.Services.AddMvcCore();
-        configureServices(builder.Services, configuration);
+        var corsOrigins = (options.CorsAllowedOrigins ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (corsOrigins.Length > 0)
+        {
+            builder.Services.AddCors();
+        }
+
+        var worker = new LocalWorkerApplicationBuilder(builder.Services);
+        WorkerStartup.Find(catalog.Runnable.Select(f => f.Assembly))?.Invoke(worker, configuration);
+        configureServices?.Invoke(builder.Services, configuration);
+        builder.Services.AddSingleton(new InvocationPipeline(worker));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(catalog);
@@ -181,6 +194,28 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         foreach (var warning in catalog.Warnings)
         {
             logger.LogWarning("{Warning}", warning);
+        }
+
+        // A development tool, not a leak: whatever the environment, an exception becomes a problem without a stack
+        // trace (in Development, ASP.NET Core would otherwise answer with its developer exception page).
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+                context.Response.Clear();
+                await Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Unexpected error", detail: "The local host failed to handle the request; see its log.")
+                    .ExecuteAsync(context);
+            }
+        });
+        if (corsOrigins.Length > 0)
+        {
+            // Like the platform's CORS in Azure: answered before the function (preflights need no function key).
+            app.UseCors(policy => policy.WithOrigins(corsOrigins).AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("ETag", "Location", "Retry-After"));
         }
 
         HttpFunctionEndpoints.Map(app, catalog.WithTrigger(HttpFunctionEndpoints.TriggerType), hostJson.RoutePrefix, options.FunctionKey, logger);

@@ -25,4 +25,10 @@ public sealed class LocalFunctionsHostOptions
 
     /// <summary>Names this host's blob receipts, so two apps sharing one storage account don't share them.</summary>
     public string HostId { get; set; } = "localhost";
+
+    /// <summary>
+    /// Browser origins allowed to call the functions (comma-separated; <c>Host:CORS</c> in local.settings.json, as func
+    /// reads it). None by default: no cross-origin calls, as in Azure without a CORS setting.
+    /// </summary>
+    public string? CorsAllowedOrigins { get; set; }
 }

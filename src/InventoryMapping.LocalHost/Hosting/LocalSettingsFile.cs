@@ -50,10 +50,18 @@ internal static class LocalSettingsFile
             }
         }
 
-        if (root.TryGetProperty("Host", out var host) && host.ValueKind == JsonValueKind.Object
-            && host.TryGetProperty("LocalHttpPort", out var port))
+        if (root.TryGetProperty("Host", out var host) && host.ValueKind == JsonValueKind.Object)
         {
-            settings[LocalFunctionsHostOptions.Section + ":" + nameof(LocalFunctionsHostOptions.Port)] = Text(port);
+            if (host.TryGetProperty("LocalHttpPort", out var port))
+            {
+                settings[LocalFunctionsHostOptions.Section + ":" + nameof(LocalFunctionsHostOptions.Port)] = Text(port);
+            }
+
+            // As func reads it: comma-separated origins.
+            if (host.TryGetProperty("CORS", out var cors))
+            {
+                settings[LocalFunctionsHostOptions.Section + ":" + nameof(LocalFunctionsHostOptions.CorsAllowedOrigins)] = Text(cors);
+            }
         }
 
         return settings;

@@ -43,16 +43,29 @@ internal sealed class FunctionInvoker
 
     public string Name => Metadata.Name;
 
+    /// <summary>The function app assembly the method is in.</summary>
+    public Assembly Assembly => _method.Module.Assembly;
+
     /// <summary>The type of the value the function produces once awaited (null for void/Task/ValueTask).</summary>
     public Type? ReturnType { get; }
 
+    /// <summary>Runs the invocation through the app's worker middleware (when it has any) to the function itself.</summary>
     public async Task<object?> InvokeAsync(IServiceProvider services, TriggerInput input, CancellationToken cancellationToken)
+    {
+        var context = new LocalFunctionContext(
+            Metadata, _method.Module.Assembly.Location, services, input.HttpContext, cancellationToken, context => CallAsync(services, input, cancellationToken, context));
+        var pipeline = services.GetService(typeof(InvocationPipeline)) as InvocationPipeline;
+        await (pipeline?.RunAsync(context) ?? context.CallFunctionAsync());
+        return context.FunctionResult;
+    }
+
+    private async Task<object?> CallAsync(IServiceProvider services, TriggerInput input, CancellationToken cancellationToken, LocalFunctionContext context)
     {
         var arguments = new object?[_parameters.Length];
         for (var i = 0; i < _parameters.Length; i++)
         {
             arguments[i] = _parameters[i].ParameterType == typeof(FunctionContext)
-                ? new LocalFunctionContext(Metadata, _method.Module.Assembly.Location, services, input.HttpContext, cancellationToken)
+                ? context
                 : await BindAsync(_parameters[i], input, cancellationToken);
         }
 

@@ -9,16 +9,25 @@ namespace InventoryMapping.LocalHost.Invocation;
 /// <summary>
 /// A <see cref="FunctionContext"/> for functions that take one: invocation id, the function's definition, the
 /// invocation's services (so <c>GetLogger</c> works), Items (with the HttpContext for <c>GetHttpContext()</c>) and the
-/// cancellation token. Binding data and input-binding features of the worker are not offered.
+/// cancellation token. One per invocation, passed through the app's worker middleware to the function. Binding data,
+/// input-binding features and the invocation result feature of the worker are not offered.
 /// </summary>
 internal sealed class LocalFunctionContext : FunctionContext
 {
     // The key under which the worker's ASP.NET Core integration keeps the HttpContext (read by GetHttpContext()).
     private const string HttpContextItem = "HttpRequestContext";
 
+    private readonly Func<LocalFunctionContext, Task<object?>> _callFunction;
+
     public LocalFunctionContext(
-        FunctionMetadata function, string pathToAssembly, IServiceProvider services, object? httpContext, CancellationToken cancellationToken)
+        FunctionMetadata function,
+        string pathToAssembly,
+        IServiceProvider services,
+        object? httpContext,
+        CancellationToken cancellationToken,
+        Func<LocalFunctionContext, Task<object?>> callFunction)
     {
+        _callFunction = callFunction;
         InstanceServices = services;
         CancellationToken = cancellationToken;
         FunctionDefinition = new Definition(function, pathToAssembly);
@@ -47,6 +56,12 @@ internal sealed class LocalFunctionContext : FunctionContext
     public override IInvocationFeatures Features { get; } = new InvocationFeatures();
 
     public override CancellationToken CancellationToken { get; }
+
+    /// <summary>What the function returned, once the pipeline has called it.</summary>
+    public object? FunctionResult { get; private set; }
+
+    /// <summary>The end of the middleware pipeline: binds the parameters and calls the function.</summary>
+    public async Task CallFunctionAsync() => FunctionResult = await _callFunction(this);
 
     private sealed class Definition(FunctionMetadata function, string pathToAssembly) : FunctionDefinition
     {

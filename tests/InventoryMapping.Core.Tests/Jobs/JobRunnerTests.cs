@@ -2,6 +2,7 @@ using InventoryMapping.Channels;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

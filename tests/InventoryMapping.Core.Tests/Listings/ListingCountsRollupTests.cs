@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;

@@ -1,6 +1,7 @@
 using Azure;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
@@ -27,6 +28,48 @@ public sealed class ListingWriterTests
         Assert.Equal(0, requests.Writes("Channels")); // no mark, no publication
         var countsAfter = await app.Get<ListingStore>().GetCountsAsync(partitionKey, default);
         Assert.Equal(countsBefore.ETag, countsAfter.ETag);
+    }
+
+    [Fact]
+    public async Task Listings_seen_again_are_read_first_and_write_neither_count_rows_nor_the_channel_counts()
+    {
+        var requests = new StorageRequestLog();
+        await using var app = await TestServices.StartAsync(requests.AddTo);
+        var inputs = Enumerable.Range(0, 300).Select(i => new ListingInput($"N-{i:D3}", "t")).ToList();
+        await ShopSeed.SeedAsync(app, [], []);
+        var writer = app.Get<ListingBatchWriter>();
+        await writer.UpsertAsync("shop", inputs, "report-1", default);
+        requests.Clear();
+        await writer.UpsertAsync("shop", inputs, "report-2", default); // taken as new first: each partition learns they are stored
+        Assert.True(requests.Writes("Channels") > 0);
+
+        requests.Clear();
+        var again = await writer.UpsertAsync("shop", inputs, "report-3", default);
+
+        Assert.Equal((0, 0, 300), (again.Created, again.Updated, again.Unchanged));
+        Assert.Equal(0, requests.Writes("Channels"));
+        Assert.Equal(0, requests.PointReads("Channels"));
+        Assert.Equal(300, requests.PointReads("Listings")); // each listing once, no count row
+        var partitions = inputs.Select(i => ListingShard.PartitionKeyOfSku("shop", i.Sku!)).Distinct().Count();
+        Assert.Equal(partitions, requests.Transactions()); // one per partition (~5 listings each), without its count row
+    }
+
+    [Fact]
+    public async Task A_first_report_in_batches_takes_its_listings_as_new_and_reads_none()
+    {
+        var requests = new StorageRequestLog();
+        await using var app = await TestServices.StartAsync(requests.AddTo);
+        await ShopSeed.SeedAsync(app, [], []);
+        var writer = app.Get<ListingBatchWriter>();
+
+        requests.Clear();
+        foreach (var batch in Enumerable.Range(0, 600).Select(i => new ListingInput($"F-{i:D3}", "t")).Chunk(200))
+        {
+            Assert.Equal(batch.Length, (await writer.UpsertAsync("shop", batch, "report-1", default)).Created);
+        }
+
+        // Only count rows, each partition's once (its first write); reading the listings would be 400 more.
+        Assert.InRange(requests.PointReads("Listings"), 1, ListingShard.Count);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using InventoryMapping.Inventory;
 using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;

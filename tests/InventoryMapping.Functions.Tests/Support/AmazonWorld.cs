@@ -89,7 +89,7 @@ public sealed class AmazonWorld : IAsyncDisposable
         }
 
         var app = await TestServices.StartAsync(
-            services => services.AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),
+            services => services.AddHttpApi().AddSingleton<TimeProvider>(new SkippingClock(clock, TimeSpan.FromMinutes(30))),
             settings: appSettings,
             clock: clock);
         var world = new AmazonWorld(app, sandbox, sellerToken);

@@ -1,4 +1,5 @@
 using InventoryMapping.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryMapping.Functions.Tests.Support;
 
@@ -11,7 +12,7 @@ public abstract class ApiTest : IAsyncLifetime
 
     protected FunctionApi Api => new(App);
 
-    public async Task InitializeAsync() => _app = await TestServices.StartAsync();
+    public async Task InitializeAsync() => _app = await TestServices.StartAsync(services => services.AddHttpApi());
 
     public async Task DisposeAsync()
     {

@@ -28,6 +28,7 @@ public sealed class CrashingRun : IAsyncDisposable
         var crash = new CrashAfterWrites(afterWrites);
         var app = await TestServices.StartAsync(
             services => services
+                .AddHttpApi()
                 .AddSingleton(clock ?? original.Clock)
                 .AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(crash, HttpPipelinePosition.PerCall))),
             original.Prefix,

@@ -17,19 +17,20 @@ namespace InventoryMapping.Functions.Tests.Support;
 
 /// <summary>
 /// Calls the function classes as the worker does: a new instance per call from DI, an ASP.NET HttpRequest in, the
-/// returned IResult executed against the HttpContext, the response read back.
+/// returned (typed) IResult executed against the HttpContext, the response read back. The app services need the
+/// API's HTTP registrations (<see cref="FunctionsApp.AddHttpApi"/>), as the worker has them.
 /// </summary>
 public sealed class FunctionApi(TestServices app)
 {
     public TestServices App => app;
 
     public Task<ApiResponse> CallAsync<TFunctions>(
-        Func<TFunctions, HttpRequest, Task<IResult>> function, string method, object? body = null, string? query = null, string? ifMatch = null)
+        Func<TFunctions, HttpRequest, Task> function, string method, object? body = null, string? query = null, string? ifMatch = null)
         where TFunctions : class =>
         CallRawAsync(function, method, body is null ? null : JsonSerializer.Serialize(body, ApiJson.Options), query, ifMatch);
 
     public async Task<ApiResponse> CallRawAsync<TFunctions>(
-        Func<TFunctions, HttpRequest, Task<IResult>> function, string method, string? rawBody, string? query = null, string? ifMatch = null)
+        Func<TFunctions, HttpRequest, Task> function, string method, string? rawBody, string? query = null, string? ifMatch = null)
         where TFunctions : class
     {
         using var scope = app.Services.CreateScope();
@@ -52,7 +53,9 @@ public sealed class FunctionApi(TestServices app)
         var responseBody = new MemoryStream();
         context.Response.Body = responseBody;
         var instance = ActivatorUtilities.CreateInstance<TFunctions>(scope.ServiceProvider);
-        var result = await function(instance, context.Request);
+        var call = function(instance, context.Request);
+        await call;
+        var result = (IResult)call.GetType().GetProperty(nameof(Task<IResult>.Result))!.GetValue(call)!;
         await result.ExecuteAsync(context);
         return new ApiResponse(
             context.Response.StatusCode,

@@ -3,10 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InventoryMapping.AmazonSandbox;
 using InventoryMapping.LocalHost.Hosting;
-using InventoryMapping.Storage;
-using InventoryMapping.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryMapping.LocalHost.Tests.EndToEnd;
 
@@ -16,9 +12,10 @@ namespace InventoryMapping.LocalHost.Tests.EndToEnd;
 /// </summary>
 public sealed class BackendEndToEndTests : IAsyncLifetime
 {
-    private const string Key = "e2e-function-key";
+    private const string Key = AppOverHttp.Key;
     private const string Seller = "A1SANDBOXSELLER";
     private SandboxHost _sandbox = null!;
+    private AppOverHttp _app = null!;
     private LocalFunctionsHost _host = null!;
     private HttpClient _http = null!;
 
@@ -34,14 +31,8 @@ public sealed class BackendEndToEndTests : IAsyncLifetime
             },
             TimeProvider.System,
             CancellationToken.None);
-        var azurite = await SharedAzurite.GetAsync();
-        var prefix = TestNames.UniquePrefix();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        _app = await AppOverHttp.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["AppStorage"] = azurite.ConnectionString,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Storage:NamePrefix"] = prefix,
-            ["JobsQueueName"] = prefix + "jobs",
             ["RequestListingReportsSchedule"] = "*/2 * * * * *",
             ["CollectListingReportsSchedule"] = "* * * * * *",
             ["SpApi:Endpoints:EU"] = _sandbox.BaseUri.ToString(),
@@ -49,27 +40,14 @@ public sealed class BackendEndToEndTests : IAsyncLifetime
             ["ChannelCredentials:Channels:demo:ClientId"] = _sandbox.Control.Options.ClientId,
             ["ChannelCredentials:Channels:demo:ClientSecret"] = _sandbox.Control.Options.ClientSecret,
             ["ChannelCredentials:Channels:demo:RefreshToken"] = sellerToken,
-        }).Build();
-        var options = new LocalFunctionsHostOptions
-        {
-            FunctionsDirectory = FunctionsBuildOutput.Directory,
-            Port = 0,
-            FunctionKey = Key,
-            QueuePollingInterval = TimeSpan.FromMilliseconds(100),
-            HostId = prefix,
-        };
-        _host = LocalFunctionsHost.Create(options, configuration, (services, config) => services.AddInventoryMapping(config));
-        await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(_host.Services).EnsureCreatedAsync(CancellationToken.None);
-        await _host.StartAsync();
-        _http = new HttpClient { BaseAddress = _host.BaseAddress };
-        _http.DefaultRequestHeaders.Add("x-functions-key", Key);
+        });
+        _host = _app.Host;
+        _http = _app.Http;
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        await _host.StopAsync();
-        await _host.DisposeAsync();
+        await _app.DisposeAsync();
         await _sandbox.DisposeAsync();
     }
 

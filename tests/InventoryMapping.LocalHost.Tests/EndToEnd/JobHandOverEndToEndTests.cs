@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
 using Microsoft.Extensions.Configuration;

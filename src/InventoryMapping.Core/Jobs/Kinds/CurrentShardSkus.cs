@@ -1,5 +1,6 @@
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -14,7 +15,7 @@ internal sealed class CurrentShardSkus(InventoryStore items, bool withLoose)
     public async ValueTask<ShardItemSkus> ForAsync(int shard, CancellationToken cancellationToken) =>
         _current is { } current && current.Shard == shard
             ? current
-            : _current = await items.ReadSkusOfShardAsync(shard, withLoose, cancellationToken);
+            : _current = await items.ReadSkusOfShardAsync(shard, ListingShard.SkuBuckets(shard), withLoose, cancellationToken);
 
     /// <summary>For each listing of the page, the item SKUs of its partition.</summary>
     public async Task<ShardItemSkus[]> ForPageAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)

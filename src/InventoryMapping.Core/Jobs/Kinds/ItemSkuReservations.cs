@@ -1,4 +1,5 @@
 using InventoryMapping.Inventory;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -8,11 +9,11 @@ namespace InventoryMapping.Jobs.Kinds;
 /// </summary>
 internal sealed class ItemSkuReservations(InventoryStore items) : IWorkSource<ItemSkuEntity>
 {
-    public int PartCount => Listings.ListingShard.Count;
+    public int PartCount => ListingShard.Count;
 
     public async Task<WorkPage<ItemSkuEntity>> ReadAsync(int part, string? cursor, CancellationToken cancellationToken)
     {
-        var page = await items.ReadUncommittedReservationsPageAsync(part, cursor, JobRunner.PageSize, cancellationToken);
+        var page = await items.ReadUncommittedReservationsPageAsync(ListingShard.SkuBuckets(part), cursor, JobRunner.PageSize, cancellationToken);
         return new WorkPage<ItemSkuEntity>(page.Values, page.ContinuationToken);
     }
 }

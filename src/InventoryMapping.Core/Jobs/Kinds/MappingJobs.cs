@@ -1,5 +1,6 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Listings;
+using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Jobs.Kinds;
 

@@ -1,4 +1,4 @@
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>A listing changed between read and write (ETag mismatch, or created meanwhile): re-read it and decide again.</summary>
 public sealed class ListingChangedException(string listingId)

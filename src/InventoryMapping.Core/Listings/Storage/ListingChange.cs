@@ -1,4 +1,4 @@
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>One listing going from <paramref name="Before"/> (as read, with its ETag; null if new) to <paramref name="After"/>.</summary>
 internal sealed record ListingChange(ListingEntity? Before, ListingEntity After)

@@ -1,4 +1,4 @@
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// One listing partition's counts as the channel's <see cref="ChannelCountsEntity"/> holds them: those of its count

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// Row of the Channels table (partition <see cref="Partition"/>, row key = channel id): the counts of each of the

@@ -1,6 +1,6 @@
 using InventoryMapping.Storage;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// A channel's listings are spread over <see cref="Count"/> partitions by the <see cref="SkuBucket"/> of their SKU,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 internal static class ListingMapping
 {

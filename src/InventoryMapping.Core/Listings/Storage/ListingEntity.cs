@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>Row of the Listings table: partition <see cref="ListingShard.PartitionKey"/>, row key = listing id.</summary>
 internal sealed class ListingEntity : ITableEntity

@@ -1,13 +1,16 @@
-namespace InventoryMapping.Listings;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// Upserts many listings as Amazon describes them (reports, seeding): grouped by partition, each partition written
 /// through <see cref="ListingWriter.WritePartitionAsync(string, IReadOnlyList{string}, IReadOnlyList{ListingEntity}, Func{string, ListingEntity, CancellationToken, ValueTask{Result{ListingEntity}}}, CancellationToken)"/>
 /// (taken as new first, read and decided again on conflict). User-owned fields are kept.
 /// </summary>
-public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writer, TimeProvider clock)
+public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writer, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
-    public const int Parallelism = 16;
+    private readonly int _partitionsInFlight = throughput.Value.ListingPartitionsInFlight;
 
     /// <summary>
     /// Upserts <paramref name="inputs"/> (SKUs unique within the call). <paramref name="reportId"/> marks each
@@ -40,7 +43,7 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
         var updated = 0;
         await Parallel.ForEachAsync(
             valid.GroupBy(i => ListingShard.PartitionKeyOfSku(channelId, i.Sku!)),
-            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
                 var (c, u) = await UpsertPartitionAsync(channelId, partition.Key, partition.ToList(), reportId, now, linkNew, ct);
@@ -73,7 +76,7 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
 
             if (current is null && linkNew is not null && await linkNew(next.Sku, ct) is { } item)
             {
-                Mapping.ListingLinks.LinkTo(next, item, now, jobId: null);
+                next.LinkTo(item, now, jobId: null);
             }
 
             return next;
@@ -96,7 +99,7 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
             var absent = page.Values.Where(l => l.LastReportId != reportId).ToList();
             await Parallel.ForEachAsync(
                 absent.GroupBy(l => l.PartitionKey),
-                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
                 async (partition, ct) => await writer.WritePartitionAsync(
                     partition.Key,
                     [.. partition.Select(l => l.RowKey)],

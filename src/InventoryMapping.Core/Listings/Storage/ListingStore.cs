@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 public sealed class ListingStore(AppStorage storage)
 {

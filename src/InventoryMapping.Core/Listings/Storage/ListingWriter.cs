@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// The only way listings are written. A transaction that moves a count carries up to 99 listing writes of one
@@ -12,16 +13,20 @@ namespace InventoryMapping.Listings;
 /// ended with. Writes that move no count (title, price, report id, sync status) go 100 to a transaction under their
 /// listings' ETags only: the count row and the rollup are not touched.
 /// </summary>
-public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup, ConflictRetry retry)
+public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup, ConflictRetry retry, IOptions<StorageThroughputOptions> throughput)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
 
-    /// <summary>Point reads in flight per partition when its listings are read again after a conflict.</summary>
-    private const int ReadsInFlightPerPartition = 8;
+    private readonly int _readsInFlight = throughput.Value.ReadsInFlightPerPartition;
 
     // The count rows this process wrote last, with their ETags: the next transaction in that partition starts from
     // them instead of reading. A stale one (another instance wrote since) costs one failed transaction and a read.
     private readonly ConcurrentDictionary<string, ListingCountsEntity> _knownCounts = new(StringComparer.Ordinal);
+
+    // Per partition, whether the last call that could take its listings as new found some of them stored already. If
+    // so the next one reads first: taking a report's listings as new again would cost a failed transaction and a mark
+    // and publication of the rollup, batch after batch. A first report keeps finding them new and reads nothing.
+    private readonly ConcurrentDictionary<string, bool> _foundStored = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Writes <paramref name="changes"/> (all in one partition). A conflict on the count row is retried here; a
@@ -73,7 +78,8 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     /// </summary>
     /// <param name="listingIds">The listings, all in <paramref name="partitionKey"/>, each once.</param>
     /// <param name="read">Their rows as the caller read them (same order; null: none), or null to take them all as new
-    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read.</param>
+    /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read, and
+    /// the next call for the partition reads first, until a read finds none of its listings stored.</param>
     internal async Task<PartitionWrite> WritePartitionAsync(
         string partitionKey,
         IReadOnlyList<string> listingIds,
@@ -84,7 +90,15 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         var written = new List<ListingChange>();
         return await retry.RunAsync(ConflictLimit.ListingPartition, async (attempt, ct) =>
         {
-            var rows = attempt == 0 ? read ?? new ListingEntity?[listingIds.Count] : await ReadAsync(partitionKey, listingIds, ct);
+            var asNew = attempt == 0 && read is null && !_foundStored.GetValueOrDefault(partitionKey);
+            var rows = attempt == 0 && read is not null ? read
+                : asNew ? new ListingEntity?[listingIds.Count]
+                : await ReadAsync(partitionKey, listingIds, ct);
+            if (read is null && !asNew)
+            {
+                _foundStored[partitionKey] = rows.Any(r => r is not null);
+            }
+
             var changes = new List<ListingChange>();
             var refused = new List<RefusedListing>();
             for (var i = 0; i < listingIds.Count; i++)
@@ -108,6 +122,11 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
             }
             catch (ListingChangedException e)
             {
+                if (asNew)
+                {
+                    _foundStored[partitionKey] = true;
+                }
+
                 written.AddRange(e.Written);
                 return Attempt.Conflict<PartitionWrite>(e);
             }
@@ -280,7 +299,7 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         var rows = new ListingEntity?[listingIds.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, listingIds.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlightPerPartition, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = _readsInFlight, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
                 var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingIds[i], cancellationToken: ct);

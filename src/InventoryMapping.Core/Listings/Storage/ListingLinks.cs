@@ -1,7 +1,6 @@
 using InventoryMapping.Inventory;
-using InventoryMapping.Listings;
 
-namespace InventoryMapping.Mapping;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>The one place a listing's link fields are set or cleared.</summary>
 internal static class ListingLinks

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>The counts row of one listings partition (row key <see cref="ListingShard.CountsRowKey"/>).</summary>
 internal sealed class ListingCountsEntity : ITableEntity

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using InventoryMapping.Storage;
 
-namespace InventoryMapping.Listings;
+namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// Keeps one row per channel with the counts of all its listing partitions, so the summary is one point read instead

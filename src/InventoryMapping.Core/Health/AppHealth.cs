@@ -1,0 +1,39 @@
+using System.Reflection;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace InventoryMapping.Health;
+
+/// <summary>Whether the app can do its work: its storage answers (one small read of each service it needs), and its version.</summary>
+public sealed partial class AppHealth(AppStorage storage, ILogger<AppHealth> logger)
+{
+    /// <summary>How long a probe waits for storage before it calls it unreachable.</summary>
+    public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
+
+    public static string Version { get; } =
+        typeof(AppHealth).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            await foreach (var _ in storage.Settings.QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: timeout.Token).AsPages(pageSizeHint: 1))
+            {
+                break;
+            }
+
+            await storage.JobQueue.GetPropertiesAsync(timeout.Token);
+            return new HealthReport("healthy", "reachable", Version);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException or AggregateException && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnreachable(logger, e);
+            return new HealthReport("unhealthy", "unreachable", Version);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Health probe: storage unreachable")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
+}

@@ -11,6 +11,9 @@ internal interface IJobKind
 {
     JobKind Kind { get; }
 
+    /// <summary>Parts worked on at once (each by one worker); a kind whose pages write a lot asks for fewer.</summary>
+    int Parallelism { get; }
+
     /// <summary>How many parts the job's work source has.</summary>
     int PartCount(JobEntity job);
 

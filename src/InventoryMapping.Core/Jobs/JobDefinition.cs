@@ -14,6 +14,9 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
 {
     public abstract JobKind Kind { get; }
 
+    /// <inheritdoc cref="IJobKind.Parallelism"/>
+    public virtual int Parallelism => JobRunner.Parallelism;
+
     /// <summary>What the job goes through.</summary>
     protected abstract IWorkSource<TItem> Source(JobEntity job, TParameters parameters);
 

@@ -23,6 +23,13 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
 
     public override JobKind Kind => JobKind.CreateAll;
 
+    /// <summary>
+    /// A Create All page writes about twenty rows per listing (reservation, lookup, item, search rows, link) in
+    /// transactions 8 at a time; sixteen such pages at once saturated Azurite (job-row reads over 30 s, leases
+    /// lapsing), so four partitions go at once.
+    /// </summary>
+    public override int Parallelism => 4;
+
     protected override CreateAllParameters NoParameters => new();
 
     protected override IWorkSource<ListingEntity> Source(JobEntity job, CreateAllParameters parameters) =>

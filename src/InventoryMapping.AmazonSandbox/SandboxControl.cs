@@ -18,6 +18,9 @@ public sealed class SandboxControl
     private readonly ConcurrentDictionary<string, int> _throttledCounts = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<SandboxReport>> _pages = new();
     private readonly List<(SandboxFault Fault, int? Remaining)> _faults = [];
+    private readonly ConcurrentDictionary<(string SellerId, string MarketplaceId), SandboxCatalogue> _marketplaceCatalogues = new();
+    private readonly ConcurrentDictionary<string, SandboxReportOutcome> _marketplaceOutcomes = new();
+    private readonly ConcurrentQueue<SandboxCreateReportCall> _createReportCalls = new();
     private int _lastReportId = 50_000;
 
     public SandboxControl(SandboxOptions options, TimeProvider clock)
@@ -58,6 +61,18 @@ public sealed class SandboxControl
 
     /// <summary>Replaces what the seller lists; reports already created keep the catalogue they were created with.</summary>
     public void ReplaceCatalogue(string sellerId, SandboxCatalogue catalogue) => _catalogues[sellerId] = catalogue;
+
+    /// <summary>
+    /// What the seller lists in one marketplace: a report for that marketplace alone is made from it (others, and
+    /// reports naming several marketplaces, from the seller's catalogue).
+    /// </summary>
+    public void ReplaceCatalogue(string sellerId, string marketplaceId, SandboxCatalogue catalogue) => _marketplaceCatalogues[(sellerId, marketplaceId)] = catalogue;
+
+    /// <summary>How reports for <paramref name="marketplaceId"/> created from now on end (over <see cref="ReportOutcome"/>).</summary>
+    public void SetReportOutcome(string marketplaceId, SandboxReportOutcome outcome) => _marketplaceOutcomes[marketplaceId] = outcome;
+
+    /// <summary>Every createReport accepted so far, in order, with its body.</summary>
+    public IReadOnlyList<SandboxCreateReportCall> CreateReportCalls => [.. _createReportCalls];
 
     public SandboxCatalogue Catalogue(string sellerId) => _catalogues.GetValueOrDefault(sellerId, SandboxCatalogue.Empty);
 
@@ -144,16 +159,18 @@ public sealed class SandboxControl
         return issued.ExpiresAt <= Clock.GetUtcNow() ? (null, "The access token you provided has expired.") : (issued.SellerId, null);
     }
 
-    internal SandboxReport CreateReport(string sellerId, string reportType, IReadOnlyList<string> marketplaceIds)
+    internal SandboxReport CreateReport(string sellerId, string reportType, IReadOnlyList<string> marketplaceIds, string body)
     {
+        _createReportCalls.Enqueue(new SandboxCreateReportCall(sellerId, reportType, marketplaceIds, body));
+        var single = marketplaceIds.Count == 1 ? marketplaceIds[0] : null;
         var report = new SandboxReport(
             Interlocked.Increment(ref _lastReportId).ToString(System.Globalization.CultureInfo.InvariantCulture),
             sellerId,
             reportType,
             marketplaceIds,
             WholeSeconds(Clock.GetUtcNow()),
-            ReportOutcome,
-            Catalogue(sellerId),
+            single is not null && _marketplaceOutcomes.TryGetValue(single, out var outcome) ? outcome : ReportOutcome,
+            single is not null && _marketplaceCatalogues.TryGetValue((sellerId, single), out var catalogue) ? catalogue : Catalogue(sellerId),
             DocumentFormat,
             _options.QueueDelay,
             _options.ProcessingDelay);

@@ -21,6 +21,17 @@ public static class SandboxControlEndpoints
             sandbox.ReportOutcome = request.Outcome;
             return TypedResults.NoContent();
         });
+        control.MapPut("/marketplaces/{marketplaceId}/report-outcome", (string marketplaceId, OutcomeRequest request, SandboxControl sandbox) =>
+        {
+            sandbox.SetReportOutcome(marketplaceId, request.Outcome);
+            return TypedResults.NoContent();
+        });
+        control.MapPut("/sellers/{sellerId}/marketplaces/{marketplaceId}/listings", (string sellerId, string marketplaceId, SandboxListing[] listings, SandboxControl sandbox) =>
+        {
+            sandbox.ReplaceCatalogue(sellerId, marketplaceId, SandboxCatalogue.Of(listings));
+            return TypedResults.NoContent();
+        });
+        control.MapGet("/create-report-calls", (SandboxControl sandbox) => TypedResults.Ok(sandbox.CreateReportCalls));
         control.MapPut("/document-format", (SandboxDocumentFormat format, SandboxControl sandbox) =>
         {
             sandbox.DocumentFormat = format;

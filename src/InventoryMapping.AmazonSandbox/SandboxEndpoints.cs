@@ -95,7 +95,7 @@ public static class SandboxEndpoints
             return SandboxResults.Errors(400, "InvalidInput", "marketplaceIds must contain between 1 and 25 marketplace identifiers.");
         }
 
-        var report = control.CreateReport(SandboxAuthorizationFilter.SellerOf(http), reportType, marketplaceIds!);
+        var report = control.CreateReport(SandboxAuthorizationFilter.SellerOf(http), reportType, marketplaceIds!, body.ToJsonString());
         return SandboxFaultFilter.PlayedBy(http) == SandboxFaultKind.CreatedThenInternalError
             ? SandboxResults.Errors(StatusCodes.Status500InternalServerError, "InternalFailure", "We encountered an internal error. Please try again.")
             : TypedResults.Json(new { reportId = report.ReportId }, statusCode: StatusCodes.Status202Accepted);

@@ -49,6 +49,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ListingWriter>();
         services.AddSingleton<ListingCountsRollup>();
         services.AddSingleton<ListingService>();
+        services.AddSingleton<ChannelSummaryService>();
         services.AddSingleton<ListingBatchWriter>();
         services.AddSingleton<InventoryStore>();
         services.AddSingleton<ItemWriter>();

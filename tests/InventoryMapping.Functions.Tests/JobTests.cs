@@ -3,6 +3,7 @@ using InventoryMapping.Jobs;
 using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Mapping;
 
 namespace InventoryMapping.Functions.Tests;
 
@@ -164,7 +165,7 @@ public sealed class JobTests : ApiTest
         var done = (await App.Get<JobStore>().GetAsync(job.JobId, default))!;
         Assert.Equal(JobStatus.Succeeded, done.Status);
         Assert.Equal(60, done.Result[kind == JobKind.CreateAll ? "created" : LinkAllBySkuCounts.Linked]);
-        var counts = (await App.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts;
+        var counts = (await App.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts;
         Assert.Equal(60, counts.Linked);
         Assert.Equal(0, counts.Unlinked);
         foreach (var sku in skus)

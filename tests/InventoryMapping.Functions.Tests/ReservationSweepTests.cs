@@ -6,6 +6,7 @@ using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
+using InventoryMapping.Mapping;
 
 namespace InventoryMapping.Functions.Tests;
 
@@ -64,7 +65,7 @@ public sealed class ReservationSweepTests : ApiTest
         Assert.Equal(JobStatus.Succeeded, (await App.Get<JobStore>().GetAsync(job.JobId, default))!.Status);
         Assert.Equal(JobStatus.Succeeded, (await App.Get<JobStore>().GetAsync(sweep.JobId, default))!.Status);
         Assert.Equal(0, await UncommittedAsync());
-        Assert.Equal(300, (await App.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
+        Assert.Equal(300, (await App.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
     }
 
     private async Task<int> UncommittedAsync()

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InventoryMapping.Listings;
+using InventoryMapping.Mapping;
 
 namespace InventoryMapping.Bench.Scenarios;
 
@@ -40,7 +41,7 @@ public sealed class SeedScenario : IBenchScenario
         await seeder.ItemsAsync(items, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
 
-        var counts = (await host.Get<ListingService>().SummaryAsync(BulkSeeder.ChannelId, cancellationToken)).Value!.Counts;
+        var counts = (await host.Get<ChannelSummaryService>().SummaryAsync(BulkSeeder.ChannelId, cancellationToken)).Value!.Counts;
         if (counts.Total != args.N)
         {
             throw new InvalidOperationException($"The channel counts {counts.Total} listings, not {args.N}.");

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using InventoryMapping.Mapping;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
@@ -27,7 +28,7 @@ public sealed class SummaryScenario : IBenchScenario
         var setupSeconds = setup.Elapsed.TotalSeconds;
 
         BenchReport.Progress("summaries");
-        var service = host.Get<ListingService>();
+        var service = host.Get<ChannelSummaryService>();
         host.Requests.Clear();
         var ours = await Measurements.SampleAsync(WarmUp, args.Queries, async _ =>
         {

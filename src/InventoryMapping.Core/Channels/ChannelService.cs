@@ -87,7 +87,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             return DomainError.Invalid("marketplaceIds", "marketplaceIds is required: 1-25 Amazon marketplace ids such as ATVPDKIKX0DER.");
         }
 
-        if (definition.LocationId is not null && !ChannelIds.IsValid(definition.LocationId))
+        if (definition.LocationId is not null && !LocationIds.IsValid(definition.LocationId))
         {
             return DomainError.Invalid("locationId", "locationId is a location's id.");
         }

@@ -12,6 +12,9 @@ public static class AmazonFailures
     public static AmazonFailure? Classify(Exception e, CancellationToken runCancellation) => e switch
     {
         OperationCanceledException when runCancellation.IsCancellationRequested => null,
+        MarketplaceStepException marketplace => Classify(marketplace.InnerException!, runCancellation) is { } cause
+            ? cause with { Reason = $"Marketplace {marketplace.MarketplaceId}: {cause.Reason}" }
+            : null,
         // Our own storage failing is not Amazon's failure: the step is not recorded and the run reports it.
         Azure.RequestFailedException => null,
         SpApiRateLimitedException limited => new($"Amazon's rate allowance for {limited.Operation} is spent; trying again in {limited.RetryAfter:g}.", AmazonFailureKind.Deferred, limited.RetryAfter),

@@ -18,7 +18,17 @@ public sealed class ReportRequestEntity : ITrackedRequest
 
     public ETag ETag { get; set; }
 
+    /// <summary>The first marketplace's report (the only one of a single-marketplace channel).</summary>
     public string? AmazonReportId { get; set; }
+
+    /// <summary>
+    /// The marketplaces this request asks a report for, comma-separated, in the channel's order: the All Listings
+    /// report covers one marketplace, so there is one report each. Null on rows written before (one report).
+    /// </summary>
+    public string? MarketplaceIds { get; set; }
+
+    /// <summary>The reports created so far, comma-separated, in the order of <see cref="MarketplaceIds"/>.</summary>
+    public string? AmazonReportIds { get; set; }
 
     /// <summary>A <see cref="ReportRequestStatus"/>; changed only through <see cref="MoveTo"/>.</summary>
     public string Status { get; set; } = nameof(ReportRequestStatus.Requested);
@@ -67,6 +77,25 @@ public sealed class ReportRequestEntity : ITrackedRequest
         {
             CompletedAt = now;
         }
+    }
+
+    /// <summary>Each marketplace and its report (null until created); a row written before marketplaces were tracked is one report of no named marketplace.</summary>
+    public IReadOnlyList<(string? MarketplaceId, string? ReportId)> MarketplaceReports()
+    {
+        if (MarketplaceIds is null)
+        {
+            return [(null, AmazonReportId)];
+        }
+
+        var reports = AmazonReportIds?.Split(',') ?? [];
+        return [.. MarketplaceIds.Split(',').Select((id, i) => ((string?)id, i < reports.Length ? reports[i] : null))];
+    }
+
+    /// <summary>Records the report created for the next marketplace without one.</summary>
+    public void AddReport(string reportId)
+    {
+        AmazonReportIds = AmazonReportIds is null ? reportId : AmazonReportIds + "," + reportId;
+        AmazonReportId ??= reportId;
     }
 
     /// <summary>How long the request has been in its current status.</summary>

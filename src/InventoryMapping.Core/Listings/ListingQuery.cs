@@ -1,5 +1,3 @@
-using InventoryMapping.Storage;
-
 namespace InventoryMapping.Listings;
 
 /// <summary>A page request of a channel's listings. <paramref name="Text"/> matches a fragment of SKU or title, case-insensitively.</summary>
@@ -10,8 +8,7 @@ public sealed record ListingQuery(
     bool? IsActive = null,
     string? Text = null,
     bool IncludeSyncStatus = false,
-    int PageSize = ListingQuery.DefaultPageSize,
-    PageToken? Continuation = null)
+    int PageSize = ListingQuery.DefaultPageSize)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;

@@ -1,10 +1,11 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Listings;
 
-/// <summary>Reading a channel's listings and summary, and recording listings as Amazon describes them.</summary>
-public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, ListingCountsRollup counts, ListingReports.ListingReportService reports, TimeProvider clock)
+/// <summary>Reading a channel's listings, and recording listings as Amazon describes them.</summary>
+public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, TimeProvider clock)
 {
     public async Task<Result<Listing>> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken)
     {
@@ -23,21 +24,6 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
     /// </summary>
     public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, string? continuationToken, CancellationToken cancellationToken)
     {
-        var scope = $"listings\n{query.ChannelId}\n{query.Link}\n{query.IsFba}\n{query.IsActive}\n{query.Text}";
-        if (!InventoryMapping.Storage.PageToken.TryDecode(continuationToken, out var token, scope))
-        {
-            return DomainError.Invalid(
-                "continuationToken", "continuationToken is not one this endpoint returned for these listings and filters (or it was changed).");
-        }
-
-        var page = await QueryAsync(query with { Continuation = token }, cancellationToken);
-        return page.IsSuccess && InventoryMapping.Storage.PageToken.TryDecode(page.Value.ContinuationToken, out var next) && next is not null
-            ? page.Value with { ContinuationToken = next.Encode(scope) }
-            : page;
-    }
-
-    public async Task<Result<ListingPage>> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
-    {
         if (query.PageSize is < 1 or > ListingQuery.MaxPageSize)
         {
             return DomainError.Invalid("pageSize", $"pageSize is 1 to {ListingQuery.MaxPageSize}.");
@@ -48,24 +34,19 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             return DomainError.Invalid("q", "q has at most 100 characters.");
         }
 
+        var scope = $"listings\n{query.ChannelId}\n{query.Link}\n{query.IsFba}\n{query.IsActive}\n{query.Text}";
+        if (!PageToken.TryDecode(continuationToken, out var token, scope))
+        {
+            return DomainError.Invalid(
+                "continuationToken", "continuationToken is not one this endpoint returned for these listings and filters (or it was changed).");
+        }
+
         if (await channels.GetAsync(query.ChannelId, cancellationToken) is null)
         {
             return DomainError.NotFound("Channel", query.ChannelId);
         }
 
-        return await listings.QueryAsync(query, cancellationToken);
-    }
-
-    public async Task<Result<ChannelSummary>> SummaryAsync(string channelId, CancellationToken cancellationToken)
-    {
-        // Three point reads at once; the counts and report state of an unknown channel are read for nothing.
-        var found = channels.GetAsync(channelId, cancellationToken);
-        var totals = counts.ReadAsync(channelId, cancellationToken);
-        var report = reports.GetStateAsync(channelId, cancellationToken);
-        await Task.WhenAll(found, totals, report);
-        return await found is { } channel
-            ? new ChannelSummary(channel.ChannelId, channel.AccountId, channel.AccountName, await totals, await report)
-            : DomainError.NotFound("Channel", channelId);
+        return await listings.QueryAsync(query, token, scope, cancellationToken);
     }
 
     /// <summary>Creates the listing or updates Amazon's fields of it; the link, Ignore Sync and sync status stay as they are.</summary>

@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using InventoryMapping.Channels;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Locations;
@@ -18,7 +17,7 @@ public sealed class LocationService(AppStorage storage)
 
     private async Task<Location?> FindAsync(string locationId, CancellationToken cancellationToken)
     {
-        if (!ChannelIds.IsValid(locationId))
+        if (!LocationIds.IsValid(locationId))
         {
             return null;
         }
@@ -46,9 +45,9 @@ public sealed class LocationService(AppStorage storage)
 
     public async Task<Result<Location>> PutAsync(string locationId, string? name, CancellationToken cancellationToken)
     {
-        if (!ChannelIds.IsValid(locationId))
+        if (!LocationIds.IsValid(locationId))
         {
-            return DomainError.Invalid("locationId", "A location id is 1-40 lower-case letters, digits and inner dashes.");
+            return DomainError.Invalid("locationId", $"A location id is {Slug.Rule}.");
         }
 
         if (string.IsNullOrWhiteSpace(name) || TextRules.FreeTextProblem("name", name, MaxNameLength) is not null)

@@ -1,4 +1,5 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Mapping;
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Listings;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.Channels;
 
-public sealed class ChannelFunctions(ChannelService channels, ListingService listings)
+public sealed class ChannelFunctions(ChannelService channels, ChannelSummaryService summaries)
 {
     [Function("ListChannels")]
     public Task<Results<Ok<IReadOnlyList<Channel>>, ProblemHttpResult>> List(
@@ -28,5 +29,5 @@ public sealed class ChannelFunctions(ChannelService channels, ListingService lis
     [Function("GetChannelSummary")]
     public Task<Results<Ok<ChannelSummary>, ProblemHttpResult>> Summary(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/summary")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
-        Responses.WithoutBodyAsync(request, () => listings.SummaryAsync(channelId, cancellationToken));
+        Responses.WithoutBodyAsync(request, () => summaries.SummaryAsync(channelId, cancellationToken));
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using InventoryMapping.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -20,7 +19,7 @@ public sealed partial class UnexpectedErrorMiddleware(ILogger<UnexpectedErrorMid
         {
             await next(context);
         }
-        catch (ConflictRetriesExhaustedException exception) when (context.GetHttpContext() is { } http && !http.Response.HasStarted)
+        catch (BusyException exception) when (context.GetHttpContext() is { } http && !http.Response.HasStarted)
         {
             // Expected under contention, not a fault: the client may retry, and is told when.
             LogBusy(logger, exception, context.FunctionDefinition.Name, context.InvocationId);

@@ -7,6 +7,7 @@ using InventoryMapping.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using InventoryMapping.Mapping;
 
 namespace InventoryMapping.Core.Tests.Jobs;
 
@@ -62,7 +63,7 @@ public sealed class JobRunnerTests
         Assert.Equal(JobStatus.Succeeded, done.Status);
         Assert.Equal(400, done.Progress.Done);
         Assert.Equal(400, done.Result["linked"]);
-        Assert.Equal(400, (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
+        Assert.Equal(400, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class ListingCountsRollupTests
         }
 
         requests.Clear();
-        var counts = (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts;
+        var counts = (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts;
 
         Assert.Equal((300, 40, 260), (counts.Active, counts.Linked, counts.Unlinked));
         Assert.Equal(0, requests.PointReads("Listings"));
@@ -44,15 +44,15 @@ public sealed class ListingCountsRollupTests
         Assert.Equal(0, await PublishedLinkedAsync(app, shard));
 
         requests.Clear();
-        Assert.Equal(1, (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
+        Assert.Equal(1, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
         Assert.Equal(1, requests.PointReads("Listings")); // the marked partition's count row
 
         app.Clock.Advance(ListingCountsRollup.AbandonedAfter + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
+        Assert.Equal(1, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
         Assert.Equal(1, await PublishedLinkedAsync(app, shard));
 
         requests.Clear();
-        Assert.Equal(1, (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
+        Assert.Equal(1, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
         Assert.Equal(0, requests.PointReads("Listings"));
     }
 

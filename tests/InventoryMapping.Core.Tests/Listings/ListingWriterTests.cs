@@ -114,7 +114,7 @@ public sealed class ListingWriterTests
         var after = (await app.Get<ListingStore>().GetEntityAsync("shop", raced.RowKey, default))!;
         Assert.True(after.IsLinked);
         Assert.Equal("edited meanwhile", after.Title);
-        var summary = (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts;
+        var summary = (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts;
         Assert.Equal((400L, read.Count), (summary.Active, summary.Linked));
     }
 
@@ -145,7 +145,7 @@ public sealed class ListingWriterTests
         Assert.Same(ConflictLimit.ListingPartition, spent.Limit);
         Assert.Equal(ConflictLimit.ListingPartition.MaxRetries + 1, decisions);
         Assert.IsType<ListingChangedException>(spent.InnerException);
-        var summary = (await app.Get<ListingService>().SummaryAsync("shop", default)).Value!.Counts;
+        var summary = (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts;
         Assert.Equal((1L, 0L, 1L), (summary.Active, summary.Linked, summary.Unlinked));
     }
 }

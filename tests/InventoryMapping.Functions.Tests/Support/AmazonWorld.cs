@@ -40,12 +40,14 @@ public sealed class AmazonWorld : IAsyncDisposable
 
     /// <param name="otherChannels">More channels (ids <c>shop-1</c>…), each its own seller with the same catalogue.</param>
     /// <param name="settings">App settings on top of the world's own.</param>
+    /// <param name="marketplaceIds">The main channel's marketplaces; <see cref="Marketplace"/> alone by default.</param>
     public static async Task<AmazonWorld> StartAsync(
         IEnumerable<SandboxListing> catalogue,
         bool autoLinkBySku = false,
         string? refreshToken = null,
         int otherChannels = 0,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        IReadOnlyList<string>? marketplaceIds = null)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var sellerToken = "Atzr|test-" + Guid.NewGuid().ToString("N");
@@ -92,7 +94,7 @@ public sealed class AmazonWorld : IAsyncDisposable
             clock: clock);
         var world = new AmazonWorld(app, sandbox, sellerToken);
         var channel = await app.Get<ChannelService>().PutAsync(
-            ChannelId, new ChannelDefinition(SellerId, "DE shop", "EU", [Marketplace], null, autoLinkBySku, null), null, world.Timeout);
+            ChannelId, new ChannelDefinition(SellerId, "DE shop", "EU", marketplaceIds ?? [Marketplace], null, autoLinkBySku, null), null, world.Timeout);
         Assert.True(channel.IsSuccess, channel.Error?.Detail);
         for (var i = 1; i <= otherChannels; i++)
         {

@@ -28,7 +28,8 @@ public sealed class ListingStore(AppStorage storage)
         return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
     }
 
-    public async Task<ListingPage> QueryAsync(ListingQuery query, CancellationToken cancellationToken)
+    /// <summary>The page from <paramref name="continuation"/> on; the next page's token is encoded for <paramref name="scope"/>.</summary>
+    public async Task<ListingPage> QueryAsync(ListingQuery query, PageToken? continuation, string scope, CancellationToken cancellationToken)
     {
         var filter = Filter(query.ChannelId, query.Link, query.IsFba, query.IsActive);
         var text = string.IsNullOrEmpty(query.Text) ? null : query.Text;
@@ -36,8 +37,8 @@ public sealed class ListingStore(AppStorage storage)
         var maxRequests = text is null ? MaxStorageRequestsPerPage : TextScanBudget / TextScanPageSize;
 
         var results = new List<Listing>(query.PageSize);
-        var storageToken = query.Continuation?.Storage;
-        var skip = query.Continuation?.Skip ?? 0;
+        var storageToken = continuation?.Storage;
+        var skip = continuation?.Skip ?? 0;
         for (var requests = 1; ; requests++)
         {
             var page = await ReadPageAsync(filter, storageToken, storagePageSize, cancellationToken);
@@ -46,7 +47,7 @@ public sealed class ListingStore(AppStorage storage)
             if (matches.Count > room)
             {
                 results.AddRange(matches.Take(room).Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
-                return new ListingPage(results, new PageToken(storageToken, skip + room).Encode());
+                return new ListingPage(results, new PageToken(storageToken, skip + room).Encode(scope));
             }
 
             results.AddRange(matches.Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
@@ -59,7 +60,7 @@ public sealed class ListingStore(AppStorage storage)
 
             if (results.Count == query.PageSize || requests >= maxRequests)
             {
-                return new ListingPage(results, new PageToken(storageToken, 0).Encode());
+                return new ListingPage(results, new PageToken(storageToken, 0).Encode(scope));
             }
         }
     }

@@ -1,5 +1,0 @@
-namespace InventoryMapping.Listings;
-
-/// <summary>The head of the mapping screen: which account, and how many listings are active, linked and
-/// unlinked, and where the download of Amazon's listings stands.</summary>
-public sealed record ChannelSummary(string ChannelId, string AccountId, string AccountName, ChannelCounts Counts, ListingReports.ChannelReportState Listings);

@@ -1,0 +1,8 @@
+using InventoryMapping.ListingReports;
+using InventoryMapping.Listings;
+
+namespace InventoryMapping.Mapping;
+
+/// <summary>The head of the mapping screen: which account, and how many listings are active, linked and
+/// unlinked, and where the download of Amazon's listings stands.</summary>
+public sealed record ChannelSummary(string ChannelId, string AccountId, string AccountName, ChannelCounts Counts, ChannelReportState Listings);

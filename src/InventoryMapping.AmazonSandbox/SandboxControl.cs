@@ -18,6 +18,7 @@ public sealed class SandboxControl
     private readonly ConcurrentDictionary<string, int> _throttledCounts = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<SandboxReport>> _pages = new();
     private readonly List<(SandboxFault Fault, int? Remaining)> _faults = [];
+    private int _partialBodiesSent;
     private readonly ConcurrentDictionary<(string SellerId, string MarketplaceId), SandboxCatalogue> _marketplaceCatalogues = new();
     private readonly ConcurrentDictionary<string, SandboxReportOutcome> _marketplaceOutcomes = new();
     private readonly ConcurrentQueue<SandboxCreateReportCall> _createReportCalls = new();
@@ -91,6 +92,11 @@ public sealed class SandboxControl
             _faults.Clear();
         }
     }
+
+    /// <summary>Document bodies cut in half by a TruncatedBody or StalledBody fault, counted once the half is sent.</summary>
+    public int PartialBodiesSent => Volatile.Read(ref _partialBodiesSent);
+
+    internal void CountPartialBody() => Interlocked.Increment(ref _partialBodiesSent);
 
     /// <summary>Requests seen per operation (<c>token</c>, <c>createReport</c>, ..., <c>download</c>), faulted ones included.</summary>
     public int RequestCount(string operation) => _requestCounts.GetValueOrDefault(operation);

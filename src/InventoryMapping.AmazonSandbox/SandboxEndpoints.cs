@@ -226,6 +226,7 @@ public static class SandboxEndpoints
             http.Response.ContentLength = whole.Length;
             await http.Response.Body.WriteAsync(whole.GetBuffer().AsMemory(0, (int)(whole.Length / 2)), http.RequestAborted);
             await http.Response.Body.FlushAsync(http.RequestAborted);
+            control.CountPartialBody();
             if (SandboxFaultFilter.PlayedBy(http) == SandboxFaultKind.StalledBody)
             {
                 // Nothing more until the client hangs up (or the sandbox stops).

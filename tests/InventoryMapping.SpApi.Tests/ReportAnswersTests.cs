@@ -60,7 +60,15 @@ public sealed class ReportAnswersTests
         amazon.Control.AddFault(new SandboxFault("download", SandboxFaultKind.StalledBody));
 
         var download = amazon.DownloadListingsAsync();
+        // The clock moves only once the half body is out: moved earlier, it could expire the document URL (5 minutes)
+        // before the download reached the sandbox, and the test would see that failure instead of the stall.
         var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (amazon.Control.PartialBodiesSent == 0 && !download.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(download, Task.Delay(20));
+        }
+
+        Assert.Equal(1, amazon.Control.PartialBodiesSent);
         while (!download.IsCompleted && DateTime.UtcNow < deadline)
         {
             // Moves Amazon's and the client's clock until the client's idle deadline (1 hour here) has passed.

@@ -76,7 +76,7 @@ public static class RawRows
     }
 
     /// <summary>The normalized-SKU lookup ("n" + bucket partition) of one item.</summary>
-    public static TableEntity LooseSku(string itemId, string sku)
+    public static TableEntity NormalizedSku(string itemId, string sku)
     {
         var rowKey = TableKey.Encode(sku.Trim().ToUpperInvariant());
         return new TableEntity(Bucket("n", sku), rowKey) { ["Committed"] = false, ["ItemIds"] = itemId };

@@ -72,7 +72,7 @@ public sealed class RawSeeder(int chunk, int parallelism)
             var withIds = part.Select((d, i) => (Id: ItemIds.New((first + i / 100) % ItemIds.PartitionCount), Definition: d)).ToList();
             var writer = new RawWriter(ItemTransactionsPerChunk);
             await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.Reservation(x.Id, x.Definition.Sku!, committed: false)), ct);
-            await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.LooseSku(x.Id, x.Definition.Sku!)), ct);
+            await writer.UpsertAsync(tables.ItemSkus, withIds.Select(x => RawRows.NormalizedSku(x.Id, x.Definition.Sku!)), ct);
             await writer.UpsertAsync(tables.Items, withIds.Select(x => RawRows.Item(x.Id, x.Definition, now)), ct);
             var changes = 0;
             if (tables.ItemChanges is { } changeTable)

@@ -49,7 +49,7 @@ public sealed class InventoryStore(AppStorage storage)
     /// <summary>Ids of items whose SKU, trimmed and case-folded, equals <paramref name="sku"/>'s.</summary>
     public async Task<IReadOnlyList<string>> FindByNormalizedSkuAsync(string sku, CancellationToken cancellationToken)
     {
-        var (partition, row) = ItemSkuKeys.LooseRow(sku);
+        var (partition, row) = ItemSkuKeys.NormalizedRow(sku);
         if (row.Length == 0)
         {
             return [];
@@ -60,15 +60,15 @@ public sealed class InventoryStore(AppStorage storage)
     }
 
     /// <summary>
-    /// The unique and (with <paramref name="withLoose"/>) normalized SKU rows of the SKU buckets
+    /// The unique and (with <paramref name="withNormalized"/>) normalized SKU rows of the SKU buckets
     /// <paramref name="skuBuckets"/> (lowest, highest), which are those listing partition <paramref name="shard"/>'s
     /// listings can match: one range query a kind.
     /// </summary>
-    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, (int First, int Last) skuBuckets, bool withLoose, CancellationToken cancellationToken)
+    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, (int First, int Last) skuBuckets, bool withNormalized, CancellationToken cancellationToken)
     {
         var (first, last) = skuBuckets;
         var rows = new List<ItemSkuEntity>();
-        foreach (var kind in withLoose ? new[] { ItemSkuKeys.UniqueKind, ItemSkuKeys.LooseKind } : [ItemSkuKeys.UniqueKind])
+        foreach (var kind in withNormalized ? new[] { ItemSkuKeys.UniqueKind, ItemSkuKeys.NormalizedKind } : [ItemSkuKeys.UniqueKind])
         {
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey ge {ItemSkuKeys.PartitionKey(kind, first)} and PartitionKey le {ItemSkuKeys.PartitionKey(kind, last)}");

@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 namespace InventoryMapping.Inventory;
 
 /// <summary>
-/// A row of the ItemSkus table. Unique rows ("u" partitions) reserve a SKU for one item; loose rows ("n"
+/// A row of the ItemSkus table. Unique rows ("u" partitions) reserve a SKU for one item; normalized rows ("n"
 /// partitions) list every item whose SKU normalizes to the row key.
 /// </summary>
 internal sealed class ItemSkuEntity : ITableEntity
@@ -26,6 +26,6 @@ internal sealed class ItemSkuEntity : ITableEntity
     /// <summary>Unique rows: the SKU as the item spells it.</summary>
     public string? Sku { get; set; }
 
-    /// <summary>Loose rows: comma-separated ids of the items sharing the normalized SKU.</summary>
+    /// <summary>Normalized rows: comma-separated ids of the items sharing the normalized SKU.</summary>
     public string? ItemIds { get; set; }
 }

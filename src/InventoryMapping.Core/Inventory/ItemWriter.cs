@@ -182,20 +182,20 @@ public sealed class ItemWriter(
 
     private async Task WriteLookupsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken)
     {
-        await Parallel.ForEachAsync(items, Options(cancellationToken), async (item, ct) => await ChangeLooseAsync(item.Sku, item.RowKey, add: true, ct));
+        await Parallel.ForEachAsync(items, Options(cancellationToken), async (item, ct) => await ChangeNormalizedAsync(item.Sku, item.RowKey, add: true, ct));
     }
 
     private async Task RemoveLookupsAsync(ItemEntity item, ItemEntity? keep, CancellationToken cancellationToken)
     {
-        if (keep is null || ItemSkuKeys.Loose(keep.Sku) != ItemSkuKeys.Loose(item.Sku))
+        if (keep is null || ItemSkuKeys.Normalized(keep.Sku) != ItemSkuKeys.Normalized(item.Sku))
         {
-            await ChangeLooseAsync(item.Sku, item.RowKey, add: false, cancellationToken);
+            await ChangeNormalizedAsync(item.Sku, item.RowKey, add: false, cancellationToken);
         }
     }
 
-    private async Task ChangeLooseAsync(string sku, string itemId, bool add, CancellationToken cancellationToken)
+    private async Task ChangeNormalizedAsync(string sku, string itemId, bool add, CancellationToken cancellationToken)
     {
-        var (partition, rowKey) = ItemSkuKeys.LooseRow(sku);
+        var (partition, rowKey) = ItemSkuKeys.NormalizedRow(sku);
         if (rowKey.Length == 0)
         {
             return; // a SKU of only spaces has no normalized form to match

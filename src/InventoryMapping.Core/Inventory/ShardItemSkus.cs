@@ -8,16 +8,16 @@ internal sealed class ShardItemSkus
 {
     private readonly Dictionary<string, ItemSkuEntity> _reservations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ItemSkuEntity> _committedByItemId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<string>> _looseMatches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _normalizedMatches = new(StringComparer.Ordinal);
 
     public ShardItemSkus(int shard, IEnumerable<ItemSkuEntity> rows)
     {
         Shard = shard;
         foreach (var row in rows)
         {
-            if (row.PartitionKey.StartsWith(ItemSkuKeys.LooseKind, StringComparison.Ordinal))
+            if (row.PartitionKey.StartsWith(ItemSkuKeys.NormalizedKind, StringComparison.Ordinal))
             {
-                _looseMatches[row.RowKey] = InventoryStore.Split(row.ItemIds);
+                _normalizedMatches[row.RowKey] = InventoryStore.Split(row.ItemIds);
                 continue;
             }
 
@@ -35,7 +35,7 @@ internal sealed class ShardItemSkus
     public ItemSkuEntity? Reservation(string sku) => _reservations.GetValueOrDefault(ItemSkuKeys.UniqueRow(sku).RowKey);
 
     /// <summary>Ids of the items whose SKU, trimmed and case-folded, equals <paramref name="sku"/>'s.</summary>
-    public IReadOnlyList<string> LooseMatches(string sku) => _looseMatches.GetValueOrDefault(ItemSkuKeys.LooseRow(sku).RowKey) ?? [];
+    public IReadOnlyList<string> NormalizedMatches(string sku) => _normalizedMatches.GetValueOrDefault(ItemSkuKeys.NormalizedRow(sku).RowKey) ?? [];
 
     /// <summary>The item with this id as its committed reservation names it, if it is one of this shard's.</summary>
     public ItemReference? CommittedItem(string itemId) =>

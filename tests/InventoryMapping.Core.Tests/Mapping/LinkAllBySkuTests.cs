@@ -20,7 +20,7 @@ public sealed class LinkAllBySkuTests
     {
         var (first, last) = ListingShard.SkuBuckets(ListingShard.OfSku(listingSku));
 
-        foreach (var (partition, _) in new[] { ItemSkuKeys.UniqueRow(itemSku), ItemSkuKeys.LooseRow(itemSku) })
+        foreach (var (partition, _) in new[] { ItemSkuKeys.UniqueRow(itemSku), ItemSkuKeys.NormalizedRow(itemSku) })
         {
             var bucket = Convert.ToInt32(partition[1..], 16);
             Assert.InRange(bucket, first, last);

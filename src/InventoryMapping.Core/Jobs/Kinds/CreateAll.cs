@@ -36,7 +36,7 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
     protected override IPageProcessor<ListingEntity, CreateAllResult> Start(JobEntity job, CreateAllParameters parameters, Channel? channel) =>
-        new Pass(this, job, OnChannel(channel), new CurrentShardSkus(items, withLoose: false));
+        new Pass(this, job, OnChannel(channel), new CurrentShardSkus(items, withNormalized: false));
 
     private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IPageProcessor<ListingEntity, CreateAllResult>
     {

@@ -26,7 +26,7 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
     protected override IPageProcessor<ListingEntity, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel? channel) =>
-        new Pass(this, linker, job, OnChannel(channel), parameters.Match, new CurrentShardSkus(items, withLoose: parameters.Match == SkuMatchMode.Normalized));
+        new Pass(this, linker, job, OnChannel(channel), parameters.Match, new CurrentShardSkus(items, withNormalized: parameters.Match == SkuMatchMode.Normalized));
 
     protected override JobView View(LinkAllBySkuParameters parameters, LinkAllBySkuResult result) => new(result.Counters(), parameters.Match);
 
@@ -71,13 +71,13 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
                 : new LinkDecision(listing, null, NoMatch, []);
         }
 
-        var candidates = skus.LooseMatches(listing.Sku);
+        var candidates = skus.NormalizedMatches(listing.Sku);
         if (candidates.Count > 1)
         {
             return new LinkDecision(listing, null, Ambiguous, candidates);
         }
 
-        // The candidate's committed reservation sits with its loose row; an item whose reservation is not (yet) committed is read.
+        // The candidate's committed reservation sits with its normalized row; an item whose reservation is not (yet) committed is read.
         var match = candidates.Count == 0 ? null
             : skus.CommittedItem(candidates[0]) ?? (await items.GetEntityAsync(candidates[0], cancellationToken) is { } entity ? new ItemReference(entity.RowKey, entity.Sku) : null);
         return match is null

@@ -16,7 +16,7 @@ public static class RawRows
     public static TableEntity Listing(string channelId, ListingInput input, DateTimeOffset now)
     {
         var listingId = TableKey.Encode(input.Sku!);
-        return new TableEntity(ListingShard.PartitionKeyOf(channelId, listingId), listingId)
+        return new TableEntity(ListingPartition.PartitionKeyOf(channelId, listingId), listingId)
         {
             ["Sku"] = input.Sku,
             ["Title"] = input.Title,
@@ -45,7 +45,7 @@ public static class RawRows
         };
 
     public static TableEntity Counts(string partitionKey, long total) =>
-        new(partitionKey, ListingShard.CountsRowKey)
+        new(partitionKey, ListingPartition.CountsRowKey)
         {
             ["Total"] = total,
             ["Active"] = total,

@@ -35,7 +35,7 @@ var tableNames = [
 
 // The app's containers (AppStorage.Containers; a test keeps the two lists equal) and the deployment package's.
 var appContainerNames = [
-  'jobreports'
+  'reported-rows'
   'searchindex'
 ]
 

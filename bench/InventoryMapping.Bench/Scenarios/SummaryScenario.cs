@@ -45,7 +45,7 @@ public sealed class SummaryScenario : IBenchScenario
         var raw = await Measurements.SampleAsync(WarmUp, args.Queries, async _ =>
         {
             var listingId = ListingIds.FromSku(skus[catalog.Random.Next(skus.Count)]);
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingShard.PartitionKeyOf(BulkSeeder.ChannelId, listingId), listingId, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(ListingPartition.PartitionKeyOf(BulkSeeder.ChannelId, listingId), listingId, cancellationToken: cancellationToken);
             if (!row.HasValue)
             {
                 throw new InvalidOperationException($"Listing {listingId} is missing.");

@@ -61,10 +61,10 @@ public sealed class InventoryStore(AppStorage storage)
 
     /// <summary>
     /// The unique and (with <paramref name="withNormalized"/>) normalized SKU rows of the SKU buckets
-    /// <paramref name="skuBuckets"/> (lowest, highest), which are those listing partition <paramref name="shard"/>'s
+    /// <paramref name="skuBuckets"/> (lowest, highest), which are those listing partition <paramref name="partition"/>'s
     /// listings can match: one range query a kind.
     /// </summary>
-    internal async Task<ShardItemSkus> ReadSkusOfShardAsync(int shard, (int First, int Last) skuBuckets, bool withNormalized, CancellationToken cancellationToken)
+    internal async Task<PartitionItemSkus> ReadSkusOfPartitionAsync(int partition, (int First, int Last) skuBuckets, bool withNormalized, CancellationToken cancellationToken)
     {
         var (first, last) = skuBuckets;
         var rows = new List<ItemSkuEntity>();
@@ -78,7 +78,7 @@ public sealed class InventoryStore(AppStorage storage)
             }
         }
 
-        return new ShardItemSkus(shard, rows);
+        return new PartitionItemSkus(partition, rows);
     }
 
     /// <summary>

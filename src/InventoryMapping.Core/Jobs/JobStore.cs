@@ -11,7 +11,7 @@ namespace InventoryMapping.Jobs;
 /// <summary>The Jobs table (a row per job, also its checkpoint) and each job's reported rows (blobs, a page each).</summary>
 public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider clock)
 {
-    public const string ReportsContainer = AppStorage.JobReportsContainer;
+    public const string ReportedRowsContainer = AppStorage.ReportedRowsContainer;
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken) =>
         await GetEntityAsync(jobId, cancellationToken) is { } job ? ToJob(job) : null;
@@ -77,5 +77,5 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
 
     private static string PageBlob(string jobId, int page) => $"{jobId}/{page:D8}.jsonl";
 
-    private BlobContainerClient Reports => storage.Container(ReportsContainer);
+    private BlobContainerClient Reports => storage.Container(ReportedRowsContainer);
 }

@@ -10,7 +10,7 @@ namespace InventoryMapping.Jobs;
 /// </summary>
 internal sealed class ListingPartitions(ListingStore listings, string channelId, string selection) : IWorkSource<ListingEntity>
 {
-    public int PartCount => ListingShard.Count;
+    public int PartCount => ListingPartition.Count;
 
     public async Task<WorkPage<ListingEntity>> ReadAsync(int part, string? cursor, CancellationToken cancellationToken)
     {

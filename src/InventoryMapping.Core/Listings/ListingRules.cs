@@ -19,7 +19,7 @@ internal static class ListingRules
         var listingId = ListingIds.FromSku(input.Sku!);
         var next = current ?? new ListingEntity
         {
-            PartitionKey = ListingShard.PartitionKeyOf(channelId, listingId),
+            PartitionKey = ListingPartition.PartitionKeyOf(channelId, listingId),
             RowKey = listingId,
             Sku = input.Sku!,
             CreatedAt = now,

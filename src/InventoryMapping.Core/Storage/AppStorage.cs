@@ -12,7 +12,7 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public TableClient Channels => Table("Channels");
 
-    /// <summary>Listings and the per-shard count rows of each channel (partition per channel and listing shard).</summary>
+    /// <summary>Listings and the per-partition count rows of each channel (a table partition per listing partition of each channel).</summary>
     public TableClient Listings => Table("Listings");
 
     public TableClient Items => Table("Items");
@@ -35,10 +35,10 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
 
     /// <summary>Each job's reported rows, a blob per processed page (see <c>JobStore</c>).</summary>
-    public const string JobReportsContainer = "jobreports";
+    public const string ReportedRowsContainer = "reported-rows";
 
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [JobReportsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container];
+    public static IReadOnlyList<string> Containers { get; } = [ReportedRowsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container];
 
     public IEnumerable<TableClient> AllTables =>
         [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests];

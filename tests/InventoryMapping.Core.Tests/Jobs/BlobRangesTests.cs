@@ -60,7 +60,7 @@ public sealed class BlobRangesTests
     private static async Task<(Azure.Storage.Blobs.BlobClient Blob, long Length)> UploadAsync(TestServices app, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var blob = app.Get<AppStorage>().Container(AppStorage.JobReportsContainer).GetBlobClient($"ranges-test/{Guid.NewGuid():N}.csv");
+        var blob = app.Get<AppStorage>().Container(AppStorage.ReportedRowsContainer).GetBlobClient($"ranges-test/{Guid.NewGuid():N}.csv");
         await blob.UploadAsync(BinaryData.FromBytes(bytes));
         return (blob, bytes.Length);
     }

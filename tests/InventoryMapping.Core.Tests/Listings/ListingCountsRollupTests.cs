@@ -36,12 +36,12 @@ public sealed class ListingCountsRollupTests
         await using var app = await TestServices.StartAsync(requests.AddTo);
         var skus = await SeedAsync(app, 20);
         var listingId = ListingIds.FromSku(skus[0]);
-        var shard = ListingShard.Of(listingId);
+        var partition = ListingPartition.Of(listingId);
 
         // What ListingWriter does for a link, without the publication at the end: the process died there.
-        await app.Get<ListingCountsRollup>().StartAsync("shop", shard, default);
+        await app.Get<ListingCountsRollup>().StartAsync("shop", partition, default);
         await LinkWithoutPublishingAsync(app.Get<AppStorage>(), listingId, skus[0], app.Clock.GetUtcNow());
-        Assert.Equal(0, await PublishedLinkedAsync(app, shard));
+        Assert.Equal(0, await PublishedLinkedAsync(app, partition));
 
         requests.Clear();
         Assert.Equal(1, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
@@ -49,7 +49,7 @@ public sealed class ListingCountsRollupTests
 
         app.Clock.Advance(ListingCountsRollup.AbandonedAfter + TimeSpan.FromMinutes(1));
         Assert.Equal(1, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
-        Assert.Equal(1, await PublishedLinkedAsync(app, shard));
+        Assert.Equal(1, await PublishedLinkedAsync(app, partition));
 
         requests.Clear();
         Assert.Equal(1, (await app.Get<ChannelSummaryService>().SummaryAsync("shop", default)).Value!.Counts.Linked);
@@ -65,10 +65,10 @@ public sealed class ListingCountsRollupTests
 
     private static async Task LinkWithoutPublishingAsync(AppStorage storage, string listingId, string sku, DateTimeOffset now)
     {
-        var partitionKey = ListingShard.PartitionKey("shop", ListingShard.Of(listingId));
+        var partitionKey = ListingPartition.PartitionKey("shop", ListingPartition.Of(listingId));
         var before = (await storage.Listings.GetEntityAsync<ListingEntity>(partitionKey, listingId)).Value;
         var after = before.Clone().LinkTo(new ItemReference(ItemIds.New(), sku), now, jobId: null);
-        var counts = (await storage.Listings.GetEntityAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey)).Value;
+        var counts = (await storage.Listings.GetEntityAsync<ListingCountsEntity>(partitionKey, ListingPartition.CountsRowKey)).Value;
         counts.Version++;
         counts.Add(before, -1);
         counts.Add(after, +1);
@@ -79,9 +79,9 @@ public sealed class ListingCountsRollupTests
         ]);
     }
 
-    private static async Task<long> PublishedLinkedAsync(TestServices app, int shard)
+    private static async Task<long> PublishedLinkedAsync(TestServices app, int partition)
     {
         var row = (await app.Get<AppStorage>().Channels.GetEntityAsync<ChannelCountsEntity>(ChannelCountsEntity.Partition, "shop")).Value;
-        return row.ReadShards()[shard].Linked;
+        return row.ReadPartitions()[partition].Linked;
     }
 }

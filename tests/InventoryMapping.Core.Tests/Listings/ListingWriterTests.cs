@@ -16,7 +16,7 @@ public sealed class ListingWriterTests
         var requests = new StorageRequestLog();
         await using var app = await TestServices.StartAsync(requests.AddTo);
         await ShopSeed.SeedAsync(app, ["W-1"], []);
-        var partitionKey = ListingShard.PartitionKeyOfSku("shop", "W-1");
+        var partitionKey = ListingPartition.PartitionKeyOfSku("shop", "W-1");
         var countsBefore = await app.Get<ListingStore>().GetCountsAsync(partitionKey, default);
 
         requests.Clear();
@@ -50,7 +50,7 @@ public sealed class ListingWriterTests
         Assert.Equal(0, requests.Writes("Channels"));
         Assert.Equal(0, requests.PointReads("Channels"));
         Assert.Equal(300, requests.PointReads("Listings")); // each listing once, no count row
-        var partitions = inputs.Select(i => ListingShard.PartitionKeyOfSku("shop", i.Sku!)).Distinct().Count();
+        var partitions = inputs.Select(i => ListingPartition.PartitionKeyOfSku("shop", i.Sku!)).Distinct().Count();
         Assert.Equal(partitions, requests.Transactions()); // one per partition (~5 listings each), without its count row
     }
 
@@ -69,7 +69,7 @@ public sealed class ListingWriterTests
         }
 
         // Only count rows, each partition's once (its first write); reading the listings would be 400 more.
-        Assert.InRange(requests.PointReads("Listings"), 1, ListingShard.Count);
+        Assert.InRange(requests.PointReads("Listings"), 1, ListingPartition.Count);
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public sealed class ListingWriterTests
         await using var app = await TestServices.StartAsync();
         var skus = Enumerable.Range(0, 400).Select(i => $"P-{i:D3}").ToList();
         await ShopSeed.SeedAsync(app, skus, []);
-        var partitionKey = ListingShard.PartitionKeyOfSku("shop", skus[0]);
-        var read = (await app.Get<ListingStore>().ReadPartitionPageAsync("shop", ListingShard.OfSku(skus[0]), "IsActive eq true", null, 1000, default)).Values.ToList();
+        var partitionKey = ListingPartition.PartitionKeyOfSku("shop", skus[0]);
+        var read = (await app.Get<ListingStore>().ReadPartitionPageAsync("shop", ListingPartition.OfSku(skus[0]), "IsActive eq true", null, 1000, default)).Values.ToList();
         var raced = read[^1];
         await app.Get<ListingService>().PutAsync("shop", new ListingInput(raced.Sku, "edited meanwhile"), default);
         var decisions = 0;

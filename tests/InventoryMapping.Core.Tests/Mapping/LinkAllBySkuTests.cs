@@ -18,7 +18,7 @@ public sealed class LinkAllBySkuTests
     [InlineData("x", "  X")]
     public void A_listing_partition_holds_the_sku_buckets_of_every_item_it_can_match(string listingSku, string itemSku)
     {
-        var (first, last) = ListingShard.SkuBuckets(ListingShard.OfSku(listingSku));
+        var (first, last) = ListingPartition.SkuBuckets(ListingPartition.OfSku(listingSku));
 
         foreach (var (partition, _) in new[] { ItemSkuKeys.UniqueRow(itemSku), ItemSkuKeys.NormalizedRow(itemSku) })
         {
@@ -41,7 +41,7 @@ public sealed class LinkAllBySkuTests
         Assert.Equal(300, job.Result[LinkAllBySku.Linked]);
         Assert.Equal(100, job.Result[LinkAllBySku.NoMatch]);
         Assert.Equal(0, requests.PointReads("ItemSkus"));
-        Assert.Equal(ListingShard.Count, requests.Queries("ItemSkus"));
+        Assert.Equal(ListingPartition.Count, requests.Queries("ItemSkus"));
     }
 
     [Fact]

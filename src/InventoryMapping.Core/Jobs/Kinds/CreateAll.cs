@@ -36,14 +36,14 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
     protected override IPageProcessor<ListingEntity, CreateAllResult> Start(JobEntity job, CreateAllParameters parameters, Channel? channel) =>
-        new Pass(this, job, OnChannel(channel), new CurrentShardSkus(items, withNormalized: false));
+        new Pass(this, job, OnChannel(channel), new CurrentPartitionSkus(items, withNormalized: false));
 
-    private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentShardSkus shardSkus) : IPageProcessor<ListingEntity, CreateAllResult>
+    private sealed class Pass(CreateAll owner, JobEntity job, Channel channel, CurrentPartitionSkus partitionSkus) : IPageProcessor<ListingEntity, CreateAllResult>
     {
         private readonly PlannedItems _planned = new();
 
         public Task<JobPageOutcome<CreateAllResult>> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken) =>
-            owner.ProcessAsync(job, channel, shardSkus, _planned, page, cancellationToken);
+            owner.ProcessAsync(job, channel, partitionSkus, _planned, page, cancellationToken);
     }
 
     /// <summary>
@@ -54,16 +54,16 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
     private sealed class PlannedItems
     {
         private readonly Dictionary<string, string> _itemIdBySku = new(StringComparer.Ordinal);
-        private int _shard = -1;
+        private int _partition = -1;
 
         /// <summary>Null if this listing's item would be created; else the id of the item an earlier listing would create.</summary>
         public string? Claim(ListingEntity listing, string itemId)
         {
-            var shard = ListingShard.OfSku(listing.Sku);
-            if (shard != _shard)
+            var partition = ListingPartition.OfSku(listing.Sku);
+            if (partition != _partition)
             {
                 _itemIdBySku.Clear();
-                _shard = shard;
+                _partition = partition;
             }
 
             return _itemIdBySku.TryAdd(ItemSkuKeys.Unique(listing.Sku), itemId) ? null : _itemIdBySku[ItemSkuKeys.Unique(listing.Sku)];
@@ -71,10 +71,10 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
     }
 
     private async Task<JobPageOutcome<CreateAllResult>> ProcessAsync(
-        JobEntity job, Channel channel, CurrentShardSkus shardSkus, PlannedItems planned, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
+        JobEntity job, Channel channel, CurrentPartitionSkus partitionSkus, PlannedItems planned, IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var skus = await shardSkus.ForPageAsync(page, cancellationToken);
+        var skus = await partitionSkus.ForPageAsync(page, cancellationToken);
         var holders = new ItemReference?[page.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, page.Count),

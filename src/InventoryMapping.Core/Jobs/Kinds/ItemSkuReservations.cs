@@ -9,11 +9,11 @@ namespace InventoryMapping.Jobs.Kinds;
 /// </summary>
 internal sealed class ItemSkuReservations(InventoryStore items) : IWorkSource<ItemSkuEntity>
 {
-    public int PartCount => ListingShard.Count;
+    public int PartCount => ListingPartition.Count;
 
     public async Task<WorkPage<ItemSkuEntity>> ReadAsync(int part, string? cursor, CancellationToken cancellationToken)
     {
-        var page = await items.ReadUncommittedReservationsPageAsync(ListingShard.SkuBuckets(part), cursor, JobRunner.PageSize, cancellationToken);
+        var page = await items.ReadUncommittedReservationsPageAsync(ListingPartition.SkuBuckets(part), cursor, JobRunner.PageSize, cancellationToken);
         return new WorkPage<ItemSkuEntity>(page.Values, page.ContinuationToken);
     }
 }

@@ -26,16 +26,16 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
     protected override IPageProcessor<ListingEntity, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel? channel) =>
-        new Pass(this, linker, job, OnChannel(channel), parameters.Match, new CurrentShardSkus(items, withNormalized: parameters.Match == SkuMatchMode.Normalized));
+        new Pass(this, linker, job, OnChannel(channel), parameters.Match, new CurrentPartitionSkus(items, withNormalized: parameters.Match == SkuMatchMode.Normalized));
 
     protected override JobView View(LinkAllBySkuParameters parameters, LinkAllBySkuResult result) => new(result.Counters(), parameters.Match);
 
-    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, JobEntity job, Channel channel, SkuMatchMode mode, CurrentShardSkus shardSkus)
+    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, JobEntity job, Channel channel, SkuMatchMode mode, CurrentPartitionSkus partitionSkus)
         : IPageProcessor<ListingEntity, LinkAllBySkuResult>
     {
         public async Task<JobPageOutcome<LinkAllBySkuResult>> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
         {
-            var skus = await shardSkus.ForPageAsync(page, cancellationToken);
+            var skus = await partitionSkus.ForPageAsync(page, cancellationToken);
             var decisions = new LinkDecision[page.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, page.Count),
@@ -55,7 +55,7 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
         }
     }
 
-    private async ValueTask<LinkDecision> DecideAsync(ListingEntity listing, ShardItemSkus skus, SkuMatchMode mode, CancellationToken cancellationToken)
+    private async ValueTask<LinkDecision> DecideAsync(ListingEntity listing, PartitionItemSkus skus, SkuMatchMode mode, CancellationToken cancellationToken)
     {
         if (listing.IsLinked)
         {

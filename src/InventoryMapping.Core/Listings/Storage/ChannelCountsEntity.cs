@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -20,17 +21,18 @@ internal sealed class ChannelCountsEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    /// <summary>JSON array of <see cref="ListingShard.Count"/> <see cref="ShardCounts"/>, by shard.</summary>
-    public string Shards { get; set; } = "[]";
+    /// <summary>JSON array of <see cref="ListingPartition.Count"/> <see cref="PartitionCounts"/>, by partition.</summary>
+    [DataMember(Name = "Shards")] // the column's name from before the glossary; stored rows keep it
+    public string Partitions { get; set; } = "[]";
 
     /// <summary>The partitions' counts; all empty for a row not written yet (a channel no listing was written to).</summary>
-    public ShardCounts[] ReadShards()
+    public PartitionCounts[] ReadPartitions()
     {
-        var shards = JsonSerializer.Deserialize<ShardCounts[]>(Shards) ?? [];
-        return shards.Length == ListingShard.Count ? shards : [.. Enumerable.Repeat(ShardCounts.Empty, ListingShard.Count)];
+        var partitions = JsonSerializer.Deserialize<PartitionCounts[]>(Partitions) ?? [];
+        return partitions.Length == ListingPartition.Count ? partitions : [.. Enumerable.Repeat(PartitionCounts.Empty, ListingPartition.Count)];
     }
 
-    public void WriteShards(ShardCounts[] shards) => Shards = JsonSerializer.Serialize(shards);
+    public void WritePartitions(PartitionCounts[] partitions) => Partitions = JsonSerializer.Serialize(partitions);
 
     public ChannelCountsEntity Clone() => (ChannelCountsEntity)MemberwiseClone();
 }

@@ -42,7 +42,7 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
         var created = 0;
         var updated = 0;
         await Parallel.ForEachAsync(
-            valid.GroupBy(i => ListingShard.PartitionKeyOfSku(channelId, i.Sku!)),
+            valid.GroupBy(i => ListingPartition.PartitionKeyOfSku(channelId, i.Sku!)),
             new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {

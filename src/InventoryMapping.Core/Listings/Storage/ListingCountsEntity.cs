@@ -3,12 +3,12 @@ using Azure.Data.Tables;
 
 namespace InventoryMapping.Listings.Storage;
 
-/// <summary>The counts row of one listings partition (row key <see cref="ListingShard.CountsRowKey"/>).</summary>
+/// <summary>The counts row of one listings partition (row key <see cref="ListingPartition.CountsRowKey"/>).</summary>
 internal sealed class ListingCountsEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
 
-    public string RowKey { get; set; } = ListingShard.CountsRowKey;
+    public string RowKey { get; set; } = ListingPartition.CountsRowKey;
 
     public DateTimeOffset? Timestamp { get; set; }
 

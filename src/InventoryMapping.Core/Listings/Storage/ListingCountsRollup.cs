@@ -5,7 +5,7 @@ namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
 /// Keeps one row per channel with the counts of all its listing partitions, so the summary is one point read instead
-/// of <see cref="ListingShard.Count"/>. The count rows stay the truth (they change in the same transaction as the
+/// of <see cref="ListingPartition.Count"/>. The count rows stay the truth (they change in the same transaction as the
 /// listings); this row is a copy that writers publish, and it is never trusted where it may be behind:
 /// <list type="number">
 /// <item>a writer marks the partition (<see cref="StartAsync"/>: one more writer) before its transactions,</item>
@@ -26,20 +26,20 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
     public async Task<ChannelCounts> ReadAsync(string channelId, CancellationToken cancellationToken)
     {
         var row = await storage.Channels.GetEntityIfExistsAsync<ChannelCountsEntity>(ChannelCountsEntity.Partition, channelId, cancellationToken: cancellationToken);
-        var shards = (row.HasValue ? row.Value! : new ChannelCountsEntity()).ReadShards();
-        var busy = Enumerable.Range(0, ListingShard.Count).Where(shard => shards[shard].Writers > 0).ToList();
-        var current = await Task.WhenAll(busy.Select(shard => listings.GetCountsAsync(ListingShard.PartitionKey(channelId, shard), cancellationToken)));
+        var partitions = (row.HasValue ? row.Value! : new ChannelCountsEntity()).ReadPartitions();
+        var busy = Enumerable.Range(0, ListingPartition.Count).Where(partition => partitions[partition].Writers > 0).ToList();
+        var current = await Task.WhenAll(busy.Select(partition => listings.GetCountsAsync(ListingPartition.PartitionKey(channelId, partition), cancellationToken)));
         var now = clock.GetUtcNow();
-        var abandoned = new List<(int Shard, ListingCountsEntity Row)>();
+        var abandoned = new List<(int Partition, ListingCountsEntity Row)>();
         for (var i = 0; i < busy.Count; i++)
         {
-            var shard = busy[i];
-            if (shards[shard].LastStart is not { } start || now - start > AbandonedAfter)
+            var partition = busy[i];
+            if (partitions[partition].LastStart is not { } start || now - start > AbandonedAfter)
             {
-                abandoned.Add((shard, current[i]));
+                abandoned.Add((partition, current[i]));
             }
 
-            shards[shard] = shards[shard].With(current[i]);
+            partitions[partition] = partitions[partition].With(current[i]);
         }
 
         if (abandoned.Count > 0)
@@ -47,42 +47,42 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
             await ClearAbandonedAsync(channelId, abandoned, cancellationToken);
         }
 
-        var total = shards.Sum(s => s.Total);
-        var active = shards.Sum(s => s.Active);
-        return new ChannelCounts(total, active, total - active, shards.Sum(s => s.Linked), shards.Sum(s => s.Unlinked));
+        var total = partitions.Sum(s => s.Total);
+        var active = partitions.Sum(s => s.Active);
+        return new ChannelCounts(total, active, total - active, partitions.Sum(s => s.Linked), partitions.Sum(s => s.Unlinked));
     }
 
     /// <summary>Before writing listings of a partition: readers read its count row until <see cref="EndAsync"/>.</summary>
-    internal Task StartAsync(string channelId, int shard, CancellationToken cancellationToken)
+    internal Task StartAsync(string channelId, int partition, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return ApplyAsync(channelId, shards => shards[shard] = shards[shard] with { Writers = shards[shard].Writers + 1, LastStart = now }, cancellationToken);
+        return ApplyAsync(channelId, partitions => partitions[partition] = partitions[partition] with { Writers = partitions[partition].Writers + 1, LastStart = now }, cancellationToken);
     }
 
     /// <summary>After writing listings of a partition: publishes <paramref name="row"/> (null if nothing was written).</summary>
-    internal Task EndAsync(string channelId, int shard, ListingCountsEntity? row, CancellationToken cancellationToken) =>
+    internal Task EndAsync(string channelId, int partition, ListingCountsEntity? row, CancellationToken cancellationToken) =>
         ApplyAsync(
             channelId,
-            shards =>
+            partitions =>
             {
-                var ended = shards[shard] with { Writers = Math.Max(0, shards[shard].Writers - 1) };
-                shards[shard] = row is null ? ended : ended.With(row);
+                var ended = partitions[partition] with { Writers = Math.Max(0, partitions[partition].Writers - 1) };
+                partitions[partition] = row is null ? ended : ended.With(row);
             },
             cancellationToken);
 
-    private Task ClearAbandonedAsync(string channelId, IReadOnlyList<(int Shard, ListingCountsEntity Row)> abandoned, CancellationToken cancellationToken)
+    private Task ClearAbandonedAsync(string channelId, IReadOnlyList<(int Partition, ListingCountsEntity Row)> abandoned, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         return ApplyAsync(
             channelId,
-            shards =>
+            partitions =>
             {
-                foreach (var (shard, row) in abandoned)
+                foreach (var (partition, row) in abandoned)
                 {
                     // Decided again on the row as it is now: a writer may have started or ended meanwhile.
-                    if (shards[shard] is { Writers: > 0 } marked && (marked.LastStart is not { } start || now - start > AbandonedAfter))
+                    if (partitions[partition] is { Writers: > 0 } marked && (marked.LastStart is not { } start || now - start > AbandonedAfter))
                     {
-                        shards[shard] = marked.With(row) with { Writers = 0, LastStart = null };
+                        partitions[partition] = marked.With(row) with { Writers = 0, LastStart = null };
                     }
                 }
             },
@@ -90,26 +90,26 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
     }
 
     /// <summary>Queues <paramref name="change"/> for the channel's row; one write carries every change queued meanwhile.</summary>
-    private async Task ApplyAsync(string channelId, Action<ShardCounts[]> change, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string channelId, Action<PartitionCounts[]> change, CancellationToken cancellationToken)
     {
         var channel = _channels.GetOrAdd(channelId, id => new ChannelRow(batch => WriteAsync(id, batch)));
         await channel.Commits.CommitAsync(change, cancellationToken);
     }
 
-    private async Task<bool> WriteAsync(string channelId, IReadOnlyList<Action<ShardCounts[]>> batch)
+    private async Task<bool> WriteAsync(string channelId, IReadOnlyList<Action<PartitionCounts[]>> batch)
     {
         var channel = _channels[channelId];
         // Not a caller's token: the batch carries other callers' changes.
         return await retry.RunAsync(ConflictLimit.ChannelCounts, async (_, ct) =>
         {
             var row = channel.Known?.Clone() ?? await ReadRowAsync(channelId, ct);
-            var shards = row.ReadShards();
+            var partitions = row.ReadPartitions();
             foreach (var change in batch)
             {
-                change(shards);
+                change(partitions);
             }
 
-            row.WriteShards(shards);
+            row.WritePartitions(partitions);
             if (await storage.Channels.TryWriteAsync(row, ct) == WriteOutcome.Written)
             {
                 channel.Known = row.ETag == default ? null : row;
@@ -128,9 +128,9 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
         return row.HasValue ? row.Value! : new ChannelCountsEntity { RowKey = channelId };
     }
 
-    private sealed class ChannelRow(Func<IReadOnlyList<Action<ShardCounts[]>>, Task<bool>> write)
+    private sealed class ChannelRow(Func<IReadOnlyList<Action<PartitionCounts[]>>, Task<bool>> write)
     {
-        public GroupCommit<Action<ShardCounts[]>, bool> Commits { get; } = new((batch, _) => write(batch));
+        public GroupCommit<Action<PartitionCounts[]>, bool> Commits { get; } = new((batch, _) => write(batch));
 
         /// <summary>The row as this process last wrote it, with its ETag: the next write starts from it without a read.</summary>
         public ChannelCountsEntity? Known { get; set; }

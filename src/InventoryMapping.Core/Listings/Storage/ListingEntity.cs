@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace InventoryMapping.Listings.Storage;
 
-/// <summary>Row of the Listings table: partition <see cref="ListingShard.PartitionKey"/>, row key = listing id.</summary>
+/// <summary>Row of the Listings table: partition <see cref="ListingPartition.PartitionKey"/>, row key = listing id.</summary>
 internal sealed class ListingEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";

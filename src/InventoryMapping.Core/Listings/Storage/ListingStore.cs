@@ -17,14 +17,14 @@ public sealed class ListingStore(AppStorage storage)
     internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
     {
         var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(
-            ListingShard.PartitionKeyOf(channelId, listingId), listingId, cancellationToken: cancellationToken);
+            ListingPartition.PartitionKeyOf(channelId, listingId), listingId, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
     /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>
     internal async Task<ListingCountsEntity> GetCountsAsync(string partitionKey, CancellationToken cancellationToken)
     {
-        var row = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingShard.CountsRowKey, cancellationToken: cancellationToken);
+        var row = await storage.Listings.GetEntityIfExistsAsync<ListingCountsEntity>(partitionKey, ListingPartition.CountsRowKey, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
     }
 
@@ -66,10 +66,10 @@ public sealed class ListingStore(AppStorage storage)
     }
 
     /// <summary>One page of the listings of one partition that <paramref name="selection"/> (an OData filter) picks.</summary>
-    internal Task<Page<ListingEntity>> ReadPartitionPageAsync(string channelId, int shard, string selection, string? continuation, int pageSize, CancellationToken cancellationToken)
+    internal Task<Page<ListingEntity>> ReadPartitionPageAsync(string channelId, int partition, string selection, string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {ListingShard.PartitionKey(channelId, shard)} and RowKey ge {ListingShard.FirstListingRowKey}") + $" and ({selection})";
+            $"PartitionKey eq {ListingPartition.PartitionKey(channelId, partition)} and RowKey ge {ListingPartition.FirstListingRowKey}") + $" and ({selection})";
         return ReadPageAsync(filter, continuation, pageSize, cancellationToken);
     }
 
@@ -82,8 +82,8 @@ public sealed class ListingStore(AppStorage storage)
 
     private static string Filter(string channelId, LinkFilter link, bool? isFba, bool? isActive)
     {
-        var (from, to) = ListingShard.PartitionRange(channelId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {ListingShard.FirstListingRowKey}");
+        var (from, to) = ListingPartition.PartitionRange(channelId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {ListingPartition.FirstListingRowKey}");
         if (link != LinkFilter.All)
         {
             filter += TableClient.CreateQueryFilter($" and IsLinked eq {link == LinkFilter.Linked}");

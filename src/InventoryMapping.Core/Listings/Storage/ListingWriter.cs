@@ -150,7 +150,7 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     internal Task<Result<ListingEntity?>> UpsertAsync(
         string channelId, string listingId, string? ifMatch, Func<ListingEntity?, Result<ListingEntity?>> change, CancellationToken cancellationToken)
     {
-        var partitionKey = ListingShard.PartitionKeyOf(channelId, listingId);
+        var partitionKey = ListingPartition.PartitionKeyOf(channelId, listingId);
         return retry.RunAsync(ConflictLimit.Listing, async (_, ct) =>
         {
             var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingId, cancellationToken: ct);
@@ -200,8 +200,8 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
     /// <summary>Writes changes that move counts, with the count row, between the rollup's mark and publication.</summary>
     private async Task CommitCountedAsync(string partitionKey, List<ListingChange> counted, List<ListingChange> written, CancellationToken cancellationToken)
     {
-        var (channelId, shard) = ListingShard.Parse(partitionKey);
-        await rollup.StartAsync(channelId, shard, cancellationToken);
+        var (channelId, partition) = ListingPartition.Parse(partitionKey);
+        await rollup.StartAsync(channelId, partition, cancellationToken);
         ListingCountsEntity? counts = null;
         try
         {
@@ -213,22 +213,22 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         }
         catch (Exception)
         {
-            await TryEndAsync(channelId, shard, counts);
+            await TryEndAsync(channelId, partition, counts);
             throw;
         }
 
-        await TryEndAsync(channelId, shard, counts);
+        await TryEndAsync(channelId, partition, counts);
     }
 
     /// <summary>
     /// Ends the writer's mark. The listings are written (or the failure is the caller's to see) whatever happens here,
     /// so neither the caller's cancellation nor a storage error may turn that into a failure.
     /// </summary>
-    private async Task TryEndAsync(string channelId, int shard, ListingCountsEntity? counts)
+    private async Task TryEndAsync(string channelId, int partition, ListingCountsEntity? counts)
     {
         try
         {
-            await rollup.EndAsync(channelId, shard, counts, CancellationToken.None);
+            await rollup.EndAsync(channelId, partition, counts, CancellationToken.None);
         }
         catch (Exception)
         {

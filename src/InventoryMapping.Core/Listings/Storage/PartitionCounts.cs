@@ -5,11 +5,11 @@ namespace InventoryMapping.Listings.Storage;
 /// row at <see cref="Version"/>, trustworthy only while no writer is between its start and its end
 /// (<see cref="Writers"/> is 0).
 /// </summary>
-internal sealed record ShardCounts(long Version, long Total, long Active, long Linked, long Unlinked, int Writers, DateTimeOffset? LastStart)
+internal sealed record PartitionCounts(long Version, long Total, long Active, long Linked, long Unlinked, int Writers, DateTimeOffset? LastStart)
 {
-    public static readonly ShardCounts Empty = new(0, 0, 0, 0, 0, 0, null);
+    public static readonly PartitionCounts Empty = new(0, 0, 0, 0, 0, 0, null);
 
-    public static ShardCounts Of(ListingCountsEntity row) => Empty with
+    public static PartitionCounts Of(ListingCountsEntity row) => Empty with
     {
         Version = row.Version,
         Total = row.Total,
@@ -19,7 +19,7 @@ internal sealed record ShardCounts(long Version, long Total, long Active, long L
     };
 
     /// <summary>These counts with <paramref name="row"/>'s if the row is newer; the writer bookkeeping kept.</summary>
-    public ShardCounts With(ListingCountsEntity row) => row.Version > Version
+    public PartitionCounts With(ListingCountsEntity row) => row.Version > Version
         ? this with { Version = row.Version, Total = row.Total, Active = row.Active, Linked = row.Linked, Unlinked = row.Unlinked }
         : this;
 }

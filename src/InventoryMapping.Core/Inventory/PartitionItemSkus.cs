@@ -4,15 +4,15 @@ namespace InventoryMapping.Inventory;
 /// The SKU rows of every item a listing of one listing partition can match (see <see cref="Storage.SkuBucket"/>),
 /// read whole so that a bulk job decides each listing of the partition without a storage request of its own.
 /// </summary>
-internal sealed class ShardItemSkus
+internal sealed class PartitionItemSkus
 {
     private readonly Dictionary<string, ItemSkuEntity> _reservations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ItemSkuEntity> _committedByItemId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _normalizedMatches = new(StringComparer.Ordinal);
 
-    public ShardItemSkus(int shard, IEnumerable<ItemSkuEntity> rows)
+    public PartitionItemSkus(int partition, IEnumerable<ItemSkuEntity> rows)
     {
-        Shard = shard;
+        Partition = partition;
         foreach (var row in rows)
         {
             if (row.PartitionKey.StartsWith(ItemSkuKeys.NormalizedKind, StringComparison.Ordinal))
@@ -29,7 +29,7 @@ internal sealed class ShardItemSkus
         }
     }
 
-    public int Shard { get; }
+    public int Partition { get; }
 
     /// <summary>The row reserving <paramref name="sku"/> (ignoring case), if any; it may be uncommitted.</summary>
     public ItemSkuEntity? Reservation(string sku) => _reservations.GetValueOrDefault(ItemSkuKeys.UniqueRow(sku).RowKey);
@@ -37,7 +37,7 @@ internal sealed class ShardItemSkus
     /// <summary>Ids of the items whose SKU, trimmed and case-folded, equals <paramref name="sku"/>'s.</summary>
     public IReadOnlyList<string> NormalizedMatches(string sku) => _normalizedMatches.GetValueOrDefault(ItemSkuKeys.NormalizedRow(sku).RowKey) ?? [];
 
-    /// <summary>The item with this id as its committed reservation names it, if it is one of this shard's.</summary>
+    /// <summary>The item with this id as its committed reservation names it, if it is one of this partition's.</summary>
     public ItemReference? CommittedItem(string itemId) =>
         _committedByItemId.TryGetValue(itemId, out var row) ? new ItemReference(itemId, row.Sku!) : null;
 }

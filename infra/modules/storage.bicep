@@ -37,6 +37,10 @@ var tableNames = [
 var appContainerNames = [
   'reported-rows'
   'searchindex'
+  'imports'
+  'imports-results'
+  'export-requests'
+  'exports'
 ]
 
 var containerNames = concat(appContainerNames, [deploymentContainerName])

@@ -37,8 +37,21 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>Each job's reported rows, a blob per processed page (see <c>JobStore</c>).</summary>
     public const string ReportedRowsContainer = "reported-rows";
 
+    /// <summary>Mapping CSV files to import, <c>{channelId}/{name}.csv</c> (and a <c>{name}.mapping.json</c> sidecar).</summary>
+    public const string ImportsContainer = "imports";
+
+    /// <summary>Each import's result: an errors CSV per import file with rejected rows.</summary>
+    public const string ImportResultsContainer = "imports-results";
+
+    /// <summary>Export request files, <c>{channelId}/{name}.json</c>, each turned into an export job.</summary>
+    public const string ExportRequestsContainer = "export-requests";
+
+    /// <summary>Exported mapping CSV files, <c>{channelId}/{name}.csv</c>.</summary>
+    public const string ExportsContainer = "exports";
+
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [ReportedRowsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container];
+    public static IReadOnlyList<string> Containers { get; } =
+        [ReportedRowsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container, ImportsContainer, ImportResultsContainer, ExportRequestsContainer, ExportsContainer];
 
     public IEnumerable<TableClient> AllTables =>
         [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests];

@@ -39,6 +39,9 @@ public sealed class FunctionsMetadataContractTests
         { "RequestListingReport", "post", "channels/{channelId}/report-requests" },
         { "GetLatestListingReport", "get", "channels/{channelId}/report-requests/latest" },
         { "ConfirmListingReport", "post", "channels/{channelId}/report-requests/{requestId}/confirm" },
+        { "StartExport", "post", "channels/{channelId}/exports" },
+        { "GetExportFields", "get", "channels/{channelId}/exports/fields" },
+        { "GetJobFile", "get", "jobs/{jobId}/file" },
     };
 
     private static readonly Lazy<JsonElement[]> s_functions = new(() =>
@@ -105,6 +108,27 @@ public sealed class FunctionsMetadataContractTests
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("0 */10 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Export_request_files_come_from_an_event_grid_sourced_blob_trigger_on_the_app_storage_connection()
+    {
+        var trigger = Trigger("ExportRequested");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("export-requests/{channelId}/{name}.json", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Infra_subscribes_the_export_request_function_by_its_name_to_its_container()
+    {
+        var bicep = File.ReadAllText(Path.Combine(InventoryMapping.Testing.RepositoryRoot.Find(), "infra", "main.bicep"));
+
+        Assert.Contains("param exportRequestFunctionName string = 'ExportRequested'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"var exportRequestsContainerName = '{InventoryMapping.Storage.AppStorage.ExportRequestsContainer}'", bicep, StringComparison.Ordinal);
+        Assert.StartsWith(InventoryMapping.Storage.AppStorage.ExportRequestsContainer + "/", Trigger("ExportRequested").GetProperty("path").GetString(), StringComparison.Ordinal);
     }
 
     private static JsonElement Trigger(string name)

@@ -54,7 +54,7 @@ public sealed class ExportScenario : IBenchScenario
 
         BenchReport.Progress("raw baseline: a scan of the same rows");
         watch.Restart();
-        var scanned = await RawScanAsync(storage.Listings, JobRunner.Parallelism, cancellationToken);
+        var scanned = await RawScanAsync(storage.Listings, host.Get<Microsoft.Extensions.Options.IOptions<StorageThroughputOptions>>().Value.JobPartsInFlight, cancellationToken);
         var rawSeconds = watch.Elapsed.TotalSeconds;
         if (scanned != args.N)
         {

@@ -4,6 +4,7 @@ using InventoryMapping.Csv;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -13,13 +14,10 @@ namespace InventoryMapping.Jobs.Kinds;
 /// complete or not at all (see <see cref="ExportFile"/>). Memory is bounded by the pages in flight, whatever the
 /// number of listings.
 /// </summary>
-internal sealed class ExportMapping(ListingStore listings, InventoryStore items, AppStorage storage)
+internal sealed class ExportMapping(ListingStore listings, InventoryStore items, AppStorage storage, IOptions<StorageThroughputOptions> throughput)
     : JobDefinition<ExportMappingParameters, ExportMappingResult, ExportListing>
 {
     public const string Rows = "rows";
-
-    /// <summary>Item title reads a page keeps in flight (LinkedItemTitle only).</summary>
-    private const int TitleReadsInFlight = 8;
 
     public override JobKind Kind => JobKind.ExportMapping;
 
@@ -29,7 +27,7 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
         new ExportPages(new ListingPartitions(listings, job.ChannelId, ListingSelections.Exported(parameters.Filter)));
 
     protected override IPageProcessor<ExportListing, ExportMappingResult> Start(JobEntity job, ExportMappingParameters parameters, Channel? channel) =>
-        new Pass(File(job, parameters), Fields(parameters), items);
+        new Pass(File(job, parameters), Fields(parameters), items, throughput.Value.PageReadsInFlight);
 
     protected override async Task<ExportMappingResult> CompleteAsync(
         JobEntity job, ExportMappingParameters parameters, ExportMappingResult result, Channel? channel, CancellationToken cancellationToken)
@@ -49,7 +47,8 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
     private static IReadOnlyList<MappingCsvField> Fields(ExportMappingParameters parameters) =>
         [.. parameters.Fields.Select(name => MappingCsvField.Find(name) ?? throw new InvalidOperationException($"Unknown export field '{name}'."))];
 
-    private sealed class Pass(ExportFile file, IReadOnlyList<MappingCsvField> fields, InventoryStore items) : IPageProcessor<ExportListing, ExportMappingResult>
+    /// <param name="readsInFlight">Item title reads a page keeps in flight (LinkedItemTitle only).</param>
+    private sealed class Pass(ExportFile file, IReadOnlyList<MappingCsvField> fields, InventoryStore items, int readsInFlight) : IPageProcessor<ExportListing, ExportMappingResult>
     {
         private readonly bool _withItemTitles = fields.Contains(MappingCsvField.LinkedItemTitle);
 
@@ -61,7 +60,7 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
             }
 
             IReadOnlyDictionary<string, string> titles = _withItemTitles
-                ? await items.GetTitlesAsync(page.Where(l => l.Listing.IsLinked).Select(l => l.Listing.LinkedItemId!), TitleReadsInFlight, cancellationToken)
+                ? await items.GetTitlesAsync(page.Where(l => l.Listing.IsLinked).Select(l => l.Listing.LinkedItemId!), readsInFlight, cancellationToken)
                 : new Dictionary<string, string>();
             using var rows = new MemoryStream();
             using (var csv = new MappingCsvWriter(rows))

@@ -157,6 +157,7 @@ var appSettings = union(
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Storage__NamePrefix: ''
     JobsQueueName: jobsQueueName
+    ExportRequestsContainerName: exportRequestsContainerName
     RequestListingReportsSchedule: '0 0 */6 * * *'
     CollectListingReportsSchedule: '0 * * * * *'
     SpApi__Endpoints__NA: 'https://sellingpartnerapi-na.amazon.com'

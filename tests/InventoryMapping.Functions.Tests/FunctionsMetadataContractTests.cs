@@ -57,7 +57,7 @@ public sealed class FunctionsMetadataContractTests
         var trigger = Trigger("ExportRequested");
 
         Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("export-requests/{channelId}/{name}.json", trigger.GetProperty("path").GetString());
+        Assert.Equal("%ExportRequestsContainerName%/{channelId}/{name}.json", trigger.GetProperty("path").GetString());
         Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
         Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
     }
@@ -69,7 +69,7 @@ public sealed class FunctionsMetadataContractTests
 
         Assert.Contains("param exportRequestFunctionName string = 'ExportRequested'", bicep, StringComparison.Ordinal);
         Assert.Contains($"var exportRequestsContainerName = '{InventoryMapping.Storage.AppStorage.ExportRequestsContainer}'", bicep, StringComparison.Ordinal);
-        Assert.StartsWith(InventoryMapping.Storage.AppStorage.ExportRequestsContainer + "/", Trigger("ExportRequested").GetProperty("path").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ExportRequestsContainerName: exportRequestsContainerName", bicep, StringComparison.Ordinal);
     }
 
     private static JsonElement Trigger(string name)

@@ -32,12 +32,13 @@ public sealed class ExportFunctions(MappingExports exports, JobService jobs)
     /// <summary>
     /// A request file <c>export-requests/{channelId}/{name}.json</c> starts an export to <c>exports/{channelId}/{name}.csv</c>
     /// and leaves <c>{name}.result.json</c> beside it. Event Grid-sourced, as Flex Consumption requires (infra/ subscribes
-    /// this function by name). The service reads the file itself, with its ETag, so one version starts one job however
+    /// this function by name). The container is the setting <c>ExportRequestsContainerName</c>: the storage prefix and
+    /// <c>export-requests</c>, so a host under a prefix watches its own. The service reads the file itself, with its ETag, so one version starts one job however
     /// often it is delivered; a request it refuses ends with its result, and only storage failures throw (retried, then poison).
     /// </summary>
     [Function("ExportRequested")]
     public async Task Requested(
-        [BlobTrigger("export-requests/{channelId}/{name}.json", Source = BlobTriggerSource.EventGrid, Connection = "AppStorage")] Stream requestFile,
+        [BlobTrigger("%ExportRequestsContainerName%/{channelId}/{name}.json", Source = BlobTriggerSource.EventGrid, Connection = "AppStorage")] Stream requestFile,
         string channelId,
         string name,
         CancellationToken cancellationToken) =>

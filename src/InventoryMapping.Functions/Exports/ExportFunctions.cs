@@ -41,6 +41,10 @@ public sealed class ExportFunctions(MappingExports exports, JobService jobs)
         [BlobTrigger("%ExportRequestsContainerName%/{channelId}/{name}.json", Source = BlobTriggerSource.EventGrid, Connection = "AppStorage")] Stream requestFile,
         string channelId,
         string name,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken)
+    {
+        // The service reads the file itself, with its ETag; the trigger's stream is not read.
+        await requestFile.DisposeAsync();
         await exports.StartFromRequestFileAsync(channelId, name, cancellationToken);
+    }
 }

@@ -8,6 +8,7 @@ using InventoryMapping.Csv;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -16,7 +17,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// or from a request file <c>export-requests/{channelId}/{name}.json</c>, writing <c>exports/{channelId}/{name}.csv</c>.
 /// Both take the same request and run the same job (<see cref="ExportMapping"/>).
 /// </summary>
-public sealed class MappingExports(ChannelStore channels, ListingCountsRollup counts, JobService jobs, AppStorage storage)
+public sealed partial class MappingExports(ChannelStore channels, ListingCountsRollup counts, JobService jobs, AppStorage storage, ILogger<MappingExports> logger)
 {
     /// <summary>The most a request file may hold; a request is a few field names.</summary>
     public const int MaxRequestFileBytes = 64 * 1024;
@@ -60,6 +61,15 @@ public sealed class MappingExports(ChannelStore channels, ListingCountsRollup co
             result = job.IsSuccess
                 ? new ExportRequestResult(requestFile, ExportRequestResult.Started, jobId, $"/api/jobs/{jobId}", $"{AppStorage.ExportsContainer}/{fileName}")
                 : new ExportRequestResult(requestFile, ExportRequestResult.Refused, Error: job.Error);
+        }
+
+        if (result.Error is { } refused)
+        {
+            LogRefused(logger, requestFile, refused.Detail);
+        }
+        else
+        {
+            LogStarted(logger, requestFile, result.JobId!);
         }
 
         await storage.Container(AppStorage.ExportsContainer).GetBlobClient($"{channelId}/{name}.result.json").UploadAsync(
@@ -171,4 +181,10 @@ public sealed class MappingExports(ChannelStore channels, ListingCountsRollup co
     /// <summary>A job id (32 hex digits, as <see cref="JobIds"/> makes) that names this version of the request file.</summary>
     private static string RequestJobId(string requestFile, ETag etag) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{requestFile}\n{etag}")))[..32];
+
+    [LoggerMessage(LogLevel.Information, "Export request {RequestFile}: job {JobId}")]
+    private static partial void LogStarted(ILogger logger, string requestFile, string jobId);
+
+    [LoggerMessage(LogLevel.Warning, "Export request {RequestFile} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string requestFile, string reason);
 }

@@ -64,6 +64,7 @@ public sealed class BenchHost : IAsyncDisposable
         var requests = new RequestLog(prefix);
         var provider = Services(configuration, requests);
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
+        await provider.GetRequiredService<StorageLayout>().EnsureCurrentAsync(CancellationToken.None);
         return new BenchHost(azurite, provider, prefix, requests, configuration);
     }
 

@@ -6,13 +6,13 @@ namespace InventoryMapping.Jobs.Kinds;
 internal static class ListingSelections
 {
     /// <summary>
-    /// Active unlinked listings, and those the job itself linked, so that a re-run after a crash sees its own work
+    /// Listed unlinked listings (Active or Inactive: an out-of-stock listing needs its link too), and those the job itself linked, so that a re-run after a crash sees its own work
     /// and the partition's continuation stays valid (a dry run links nothing).
     /// </summary>
     public static string UnlinkedOrLinkedBy(JobEntity job) => job.DryRun
-        ? TableClient.CreateQueryFilter($"IsActive eq {true} and IsLinked eq {false}")
-        : TableClient.CreateQueryFilter($"IsActive eq {true} and (IsLinked eq {false} or LinkJobId eq {job.JobId})");
+        ? TableClient.CreateQueryFilter($"IsListed eq {true} and IsLinked eq {false}")
+        : TableClient.CreateQueryFilter($"IsListed eq {true} and (IsLinked eq {false} or LinkJobId eq {job.JobId})");
 
-    /// <summary>Listings linked to the item, active or not.</summary>
+    /// <summary>Listings linked to the item, listed or retired.</summary>
     public static string LinkedTo(string itemId) => TableClient.CreateQueryFilter($"IsLinked eq {true} and LinkedItemId eq {itemId}");
 }

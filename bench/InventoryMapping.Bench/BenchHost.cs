@@ -64,7 +64,6 @@ public sealed class BenchHost : IAsyncDisposable
         var requests = new RequestLog(prefix);
         var provider = Services(configuration, requests);
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
-        await provider.GetRequiredService<StorageLayout>().EnsureCurrentAsync(CancellationToken.None);
         return new BenchHost(azurite, provider, prefix, requests, configuration);
     }
 

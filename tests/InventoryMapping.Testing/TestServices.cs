@@ -62,7 +62,6 @@ public sealed class TestServices : IAsyncDisposable
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
-        await provider.GetRequiredService<StorageLayout>().EnsureCurrentAsync(CancellationToken.None);
         return new TestServices(provider, prefix, azurite.ConnectionString, clock, settings ?? new Dictionary<string, string?>());
     }
 

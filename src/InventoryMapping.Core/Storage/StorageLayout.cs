@@ -5,7 +5,7 @@ namespace InventoryMapping.Storage;
 
 /// <summary>
 /// What the stored rows mean has a version, <see cref="Current"/>, kept in one row of the Settings table. It is written
-/// when the app first meets an empty store; data without it (written before versions existed) or with another
+/// when the store is created (<see cref="AppStorage.EnsureCreatedAsync"/>) or the app first starts on an empty one; data without it (written before versions existed) or with another
 /// version is refused at start with <see cref="StorageLayoutException"/>, never read with the wrong meaning. A change
 /// of what stored rows mean raises <see cref="Current"/> and comes with a migration or this refusal (docs/architecture.md).
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class StorageLayout(AppStorage storage)
 
     private async Task<bool> HoldsDataAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { storage.Channels, storage.Listings, storage.Items, storage.ItemSkus })
+        foreach (var table in storage.AllTables.Where(t => t.Name != storage.Settings.Name))
         {
             await foreach (var page in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
             {

@@ -44,6 +44,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<AppStorage>();
         services.AddSingleton<StorageLayout>();
         services.AddHostedService<StorageLayoutCheck>();
+        services.AddOptions<DownloadLinkOptions>().Bind(configuration.GetSection(DownloadLinkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DownloadLinkOptions>, DownloadLinkOptions.Validator>();
+        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<Health.AppHealth>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
@@ -86,11 +89,13 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, ExportMapping>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
         services.AddSingleton<MappingJobs>();
         services.AddSingleton<ReservationSweeps>();
+        services.AddSingleton<MappingExports>();
         services.AddSingleton<JobRunner>();
     }
 

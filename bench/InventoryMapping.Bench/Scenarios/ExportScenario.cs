@@ -33,8 +33,8 @@ public sealed class ExportScenario : IBenchScenario
         // The main figure leaves out LinkedItemTitle, the one field that reads more than the listing rows; the
         // second run adds it, to show what the item reads cost.
         var withoutTitles = new MappingExportRequest([.. MappingCsvField.All.Where(f => f != MappingCsvField.LinkedItemTitle).Select(f => f.Name)]);
-        var ours = await MeasureAsync(host, withoutTitles, args.N, cancellationToken);
-        var titled = await MeasureAsync(host, new MappingExportRequest(), args.N, cancellationToken);
+        var ours = await MeasureAsync(host, withoutTitles, args.N, liveEvery: null, cancellationToken);
+        var titled = await MeasureAsync(host, new MappingExportRequest(), args.N, liveEvery: TimeSpan.FromSeconds(1), cancellationToken);
 
         BenchReport.Progress("raw baseline: a scan of the same rows");
         var watch = Stopwatch.StartNew();
@@ -54,6 +54,10 @@ public sealed class ExportScenario : IBenchScenario
             BenchReport.Line($"{label}: seconds", run.Seconds, "s");
             BenchReport.Line($"{label}: rows/s", args.N / run.Seconds, "");
             BenchReport.Line($"{label}: working set before -> peak during the job", $"{run.Before:N0} -> {run.Peak:N0} MiB");
+            if (run.Live is { } live)
+            {
+                BenchReport.Line($"{label}: peak live managed heap (full GC every second)", live, "MiB");
+            }
             foreach (var (kind, count, totalMs) in run.Requests)
             {
                 BenchReport.Line($"{label}: {kind}", $"{count:N0} requests, {totalMs / count:N2} ms each on average");
@@ -89,19 +93,19 @@ public sealed class ExportScenario : IBenchScenario
     }
 
     /// <summary>One export job of the channel, from its start to the committed blob, with the working set while it runs.</summary>
-    private static async Task<ExportRun> MeasureAsync(BenchHost host, MappingExportRequest request, int n, CancellationToken cancellationToken)
+    private static async Task<ExportRun> MeasureAsync(BenchHost host, MappingExportRequest request, int n, TimeSpan? liveEvery, CancellationToken cancellationToken)
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var before = Measurements.WorkingSetMiB();
         BenchReport.Progress($"Export job ({request.Fields?.Count ?? MappingCsvField.All.Count} fields)");
         host.Requests.Clear();
-        using var sampler = new WorkingSetSampler(TimeSpan.FromMilliseconds(50));
+        using var sampler = new WorkingSetSampler(TimeSpan.FromMilliseconds(50), liveEvery);
         var watch = Stopwatch.StartNew();
         var started = await host.Get<MappingExports>().StartAsync(BulkSeeder.ChannelId, request, cancellationToken);
         var jobId = started.IsSuccess ? started.Value.JobId : throw new InvalidOperationException($"Could not start the job: {started.Error}");
         var (job, runs) = await JobRun.ToEndAsync(host, jobId, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
-        var peak = sampler.Stop();
+        var (peak, live) = sampler.Stop();
         var requests = host.Requests.Snapshot();
         var file = job.File ?? throw new InvalidOperationException("The job has no file.");
         var storage = host.Get<AppStorage>();
@@ -111,11 +115,11 @@ public sealed class ExportScenario : IBenchScenario
             throw new InvalidOperationException($"The export wrote {file.Rows} rows, not {n}.");
         }
 
-        return new ExportRun(seconds, runs, file.Rows, bytes, before, peak, requests);
+        return new ExportRun(seconds, runs, file.Rows, bytes, before, peak, live, requests);
     }
 
     private sealed record ExportRun(
-        double Seconds, int Runs, long Rows, long Bytes, double Before, double Peak, IReadOnlyList<(string Kind, long Count, double TotalMs)> Requests);
+        double Seconds, int Runs, long Rows, long Bytes, double Before, double Peak, double? Live, IReadOnlyList<(string Kind, long Count, double TotalMs)> Requests);
 
     /// <summary>Every listing row of the channel, partition by partition, <paramref name="parallelism"/> partitions at once, pages of 1,000.</summary>
     private static async Task<long> RawScanAsync(TableClient table, int parallelism, CancellationToken cancellationToken)
@@ -136,20 +140,32 @@ public sealed class ExportScenario : IBenchScenario
         return rows;
     }
 
-    /// <summary>Samples this process's working set until stopped; the highest sample.</summary>
+    /// <summary>
+    /// Samples this process's working set until stopped (the highest sample); with <paramref name="liveEvery"/>, also
+    /// the live managed heap, after a full blocking collection that often (it costs the run time, so only the run
+    /// that is not the headline figure asks for it).
+    /// </summary>
     private sealed class WorkingSetSampler : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
-        private readonly Task<double> _sampling;
+        private readonly Task<(double WorkingSet, double? Live)> _sampling;
 
-        public WorkingSetSampler(TimeSpan interval) => _sampling = Task.Run(async () =>
+        public WorkingSetSampler(TimeSpan interval, TimeSpan? liveEvery = null) => _sampling = Task.Run(async () =>
         {
             var peak = 0.0;
+            double? live = null;
+            var nextLive = Stopwatch.StartNew();
             try
             {
                 while (!_stop.IsCancellationRequested)
                 {
                     peak = Math.Max(peak, Measurements.WorkingSetMiB());
+                    if (liveEvery is { } every && nextLive.Elapsed >= every)
+                    {
+                        live = Math.Max(live ?? 0, GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0);
+                        nextLive.Restart();
+                    }
+
                     await Task.Delay(interval, _stop.Token);
                 }
             }
@@ -158,10 +174,10 @@ public sealed class ExportScenario : IBenchScenario
                 // Stopped.
             }
 
-            return Math.Max(peak, Measurements.WorkingSetMiB());
+            return (Math.Max(peak, Measurements.WorkingSetMiB()), live);
         });
 
-        public double Stop()
+        public (double WorkingSet, double? Live) Stop()
         {
             _stop.Cancel();
             return _sampling.GetAwaiter().GetResult();

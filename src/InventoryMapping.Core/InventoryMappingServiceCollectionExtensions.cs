@@ -45,6 +45,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<StockMarks.ItemListingIndex>();
+        services.AddSingleton<StockMarks.PendingStockMarks>();
+        services.AddSingleton<StockMarks.StockChangeMarker>();
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingWriter>();
         services.AddSingleton<ListingCountsRollup>();
@@ -72,6 +75,11 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<OperationLifecycle>();
         services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
+        services.AddOptions<StockSync.StockSyncOptions>().Bind(configuration.GetSection(StockSync.StockSyncOptions.Section));
+        services.AddSingleton<ListingSyncResults>();
+        services.AddSingleton<StockSync.StockSubmissionStore>();
+        services.AddSingleton<StockSync.StockSubmissionOperation>();
+        services.AddSingleton<StockSync.StockSyncService>();
         services.AddJobs();
         return services;
     }

@@ -49,7 +49,9 @@ public sealed partial class StockSubmissionOperation(
     public override StockSubmissionEntity NewRequest(Channel channel, string requestId, DateTimeOffset now) =>
         new() { PartitionKey = channel.ChannelId, RowKey = requestId, RequestedAt = now, StatusSince = now };
 
-    public override bool IsSent(StockSubmissionEntity request) => request.SubmissionStatus is not (StockSubmissionStatus.Planning or StockSubmissionStatus.Held or StockSubmissionStatus.Submitting);
+    /// <summary>Sent once with Amazon; before that (planning, held, submitting, or discarded while held) the lifecycle's send step goes on with it.</summary>
+    public override bool IsSent(StockSubmissionEntity request) =>
+        request.SubmissionStatus is not (StockSubmissionStatus.Planning or StockSubmissionStatus.Held or StockSubmissionStatus.Submitting or StockSubmissionStatus.Discarded);
 
     public override void Fail(StockSubmissionEntity request, string reason, DateTimeOffset now) => request.MoveTo(StockSubmissionStatus.Failed, now, reason);
 

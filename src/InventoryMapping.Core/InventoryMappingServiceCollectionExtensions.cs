@@ -80,6 +80,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<StockSync.StockSubmissionStore>();
         services.AddSingleton<StockSync.StockSubmissionOperation>();
         services.AddSingleton<StockSync.StockSyncService>();
+        services.AddSingleton<StockSync.StockSyncRows>();
         services.AddJobs();
         return services;
     }
@@ -91,6 +92,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, ForceUpdate>();
+        services.AddSingleton<StockJobs>();
+        services.AddSingleton<StockSync.IChannelResync>(sp => sp.GetRequiredService<StockJobs>());
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();

@@ -39,6 +39,10 @@ public sealed class FunctionsMetadataContractTests
         { "RequestListingReport", "post", "channels/{channelId}/report-requests" },
         { "GetLatestListingReport", "get", "channels/{channelId}/report-requests/latest" },
         { "ConfirmListingReport", "post", "channels/{channelId}/report-requests/{requestId}/confirm" },
+        { "GetStockSync", "get", "channels/{channelId}/stock-sync" },
+        { "ConfirmStockSync", "post", "channels/{channelId}/stock-sync/confirm" },
+        { "DiscardStockSync", "post", "channels/{channelId}/stock-sync/discard" },
+        { "ForceUpdate", "post", "channels/{channelId}/force-update" },
     };
 
     private static readonly Lazy<JsonElement[]> s_functions = new(() =>

@@ -17,6 +17,8 @@ public sealed class StockSyncService(
     StockSubmissionOperation operation,
     StockSubmissionStore submissions,
     PendingStockMarks marks,
+    StockSyncRows rows,
+    IChannelResync resync,
     IOptions<StockSyncOptions> options,
     TimeProvider clock,
     ILogger<StockSyncService> logger)
@@ -30,9 +32,12 @@ public sealed class StockSyncService(
     public async Task RunAsync(CancellationToken cancellationToken) =>
         await _run.RunAsync("SyncStock", await channels.ListAsync(cancellationToken), RunChannelAsync, cancellationToken);
 
-    /// <summary>One channel's step: follow its submission in flight; if none is (or it just ended) and listings are marked, start the next.</summary>
+    /// <summary>One channel's step: resync after a rule change; follow its submission in flight; if none is (or it just ended) and listings are marked, start the next.</summary>
     public async Task RunChannelAsync(Channel channel, CancellationToken cancellationToken)
     {
+        // New locations or rules (or a channel never synced): every linked listing is checked again, by a job.
+        await rows.OnRulesChangeAsync(channel, () => resync.StartAsync(channel, force: false, dryRun: false, cancellationToken), cancellationToken);
+
         if ((await lifecycle.ReadSlotAsync(operation, channel.ChannelId, cancellationToken)).InFlightRequestId is not null)
         {
             await lifecycle.AdvanceAsync(operation, channel, cancellationToken);
@@ -79,7 +84,7 @@ public sealed class StockSyncService(
             view?.Status == StockSubmissionStatus.Held ? view : null,
             view,
             latest?.Error,
-            ForceUpdateAvailableAt: null);
+            await rows.ForceUpdateAvailableAtAsync(channelId, options.Value.ForceUpdateCooldown, cancellationToken));
     }
 
     private async Task<Result<StockSubmission>> DecideHeldAsync(string channelId, StockSubmissionStatus to, string verb, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using InventoryMapping.Functions.Http;
+using InventoryMapping.Jobs;
+using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.StockSync;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -6,8 +8,22 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InventoryMapping.Functions.StockSync;
 
-public sealed class StockSyncFunctions(StockSyncService sync)
+public sealed class StockSyncFunctions(StockSyncService sync, StockJobs jobs)
 {
+    /// <summary>Resubmits every eligible linked listing's quantity, as a job; refused (429, Retry-After) within the channel's cooldown.</summary>
+    [Function("ForceUpdate")]
+    public Task<Results<Accepted<Job>, ProblemHttpResult>> ForceUpdate(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/force-update")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(
+            request,
+            ["dryRun"],
+            async () =>
+            {
+                var dryRun = QueryValues.Bool(request, "dryRun");
+                return dryRun.IsSuccess ? await jobs.StartForceUpdateAsync(channelId, dryRun.Value ?? false, cancellationToken) : dryRun.Error;
+            },
+            job => TypedResults.Accepted($"/api/jobs/{job.JobId}", job));
+
     /// <summary>The delta sync: follows every channel's stock submission in flight, and starts one where listings are pending.</summary>
     [Function("SyncStock")]
     public Task Sync([TimerTrigger("%StockSyncSchedule%")] TimerInfo timer, CancellationToken cancellationToken) => sync.RunAsync(cancellationToken);

@@ -41,6 +41,9 @@ public static class InventoryMappingServiceCollectionExtensions
         // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
         services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
+        services.AddOptions<DownloadLinkOptions>().Bind(configuration.GetSection(DownloadLinkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DownloadLinkOptions>, DownloadLinkOptions.Validator>();
+        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<Health.AppHealth>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
@@ -95,11 +98,13 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, ForceUpdate>();
         services.AddSingleton<StockJobs>();
         services.AddSingleton<StockSync.IChannelResync>(sp => sp.GetRequiredService<StockJobs>());
+        services.AddSingleton<IJobKind, ExportMapping>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
         services.AddSingleton<MappingJobs>();
         services.AddSingleton<ReservationSweeps>();
+        services.AddSingleton<MappingExports>();
         services.AddSingleton<JobRunner>();
     }
 

@@ -13,4 +13,7 @@ public enum JobKind
 
     /// <summary>Marks every eligible linked listing of a channel for the stock sync (Force Update: even unchanged quantities).</summary>
     ForceUpdate,
+
+    /// <summary>Writes a channel's listings as a mapping CSV file (docs/csv.md).</summary>
+    ExportMapping,
 }

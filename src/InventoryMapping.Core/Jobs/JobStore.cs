@@ -29,7 +29,9 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
         return row.HasValue ? row.Value : null;
     }
 
-    internal Task AddAsync(JobEntity job, CancellationToken cancellationToken) => storage.Jobs.AddEntityAsync(job, cancellationToken);
+    /// <summary>Adds the job; false when a job of its id is there already.</summary>
+    internal async Task<bool> TryAddAsync(JobEntity job, CancellationToken cancellationToken) =>
+        await storage.Jobs.TryAddAsync(job, cancellationToken) == WriteOutcome.Written;
 
     /// <summary>Saves the job if nobody else did since it was read; false when someone did.</summary>
     internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken) =>

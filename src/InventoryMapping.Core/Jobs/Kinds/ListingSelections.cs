@@ -18,4 +18,15 @@ internal static class ListingSelections
 
     /// <summary>Listings linked to the item, active or not.</summary>
     public static string LinkedTo(string itemId) => TableClient.CreateQueryFilter($"IsLinked eq {true} and LinkedItemId eq {itemId}");
+
+    /// <summary>The listings an export of <paramref name="filter"/> writes.</summary>
+    public static string Exported(InventoryMapping.Csv.MappingExportFilter filter) => filter switch
+    {
+        InventoryMapping.Csv.MappingExportFilter.All => TableClient.CreateQueryFilter($"IsActive eq {true} or IsActive eq {false}"),
+        InventoryMapping.Csv.MappingExportFilter.Linked => TableClient.CreateQueryFilter($"IsLinked eq {true}"),
+        InventoryMapping.Csv.MappingExportFilter.Unlinked => TableClient.CreateQueryFilter($"IsLinked eq {false}"),
+        InventoryMapping.Csv.MappingExportFilter.Active => TableClient.CreateQueryFilter($"IsActive eq {true}"),
+        InventoryMapping.Csv.MappingExportFilter.Fba => TableClient.CreateQueryFilter($"IsFba eq {true}"),
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
+    };
 }

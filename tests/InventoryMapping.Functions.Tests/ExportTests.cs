@@ -278,7 +278,7 @@ public sealed class ExportTests : ApiTest
         {
             "=SUM(A1:A2)" => new ListingInput(sku, "Formula title; with semicolon", "B00TEST", 12.5m, 7),
             "a,b" => new ListingInput(sku, "fba", IsFba: true),
-            "@handle" => new ListingInput(sku, "inactive", IsActive: false),
+            "@handle" => new ListingInput(sku, "inactive", Status: ListingStatus.Inactive),
             _ => new ListingInput(sku, "t " + sku),
         })]);
         var item = await Api.CreateItemAsync(new { sku = "=item;1", title = "@Item title, \"quoted\"" });

@@ -22,18 +22,26 @@ public sealed class StockSyncTests
     [Fact]
     public async Task Only_eligible_listings_get_their_quantity_and_only_when_it_changed()
     {
-        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1", "FBA-1", "IGNORED-1", "UNLINKED-1", "RETIRED-1"), settings: FeedsOnly);
+        // RETIRED-1 is ours but not in Amazon's report: the report retires it. INACTIVE-1 is Amazon-Inactive (out of stock): it gets its quantity.
+        await using var world = await AmazonWorld.StartAsync(
+            [.. Catalogue("SELL-1", "IGNORED-1", "UNLINKED-1"), OnAmazon("INACTIVE-1") with { Status = "Inactive" }, OnAmazon("FBA-1") with { FulfillmentChannel = "AMAZON_EU", Quantity = null }],
+            settings: FeedsOnly);
         var item = await world.LinkedListingAsync("SELL-1", stock: 5);
+        await world.LinkedListingAsync("INACTIVE-1", stock: 4, status: ListingStatus.Inactive);
         await world.LinkedListingAsync("FBA-1", stock: 5, fba: true);
         await world.LinkedListingAsync("IGNORED-1", stock: 5);
         await world.App.Get<LinkService>().PatchAsync(AmazonWorld.ChannelId, "IGNORED-1", ignoreSync: true, stockRules: null, ifMatch: null, world.Timeout);
         await world.App.Get<ListingService>().PutAsync(AmazonWorld.ChannelId, new ListingInput("UNLINKED-1", "Listing", Quantity: 1), world.Timeout);
-        await world.LinkedListingAsync("RETIRED-1", stock: 5, listed: false);
+        await world.LinkedListingAsync("RETIRED-1", stock: 5);
+        await world.RequestTimerAsync();
+        await world.CollectUntilSettledAsync();
+        Assert.Equal("retired", (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "RETIRED-1")).Json.GetProperty("syncEligibility").GetString());
 
         await world.SyncUntilSettledAsync();
 
         Assert.Equal([5], world.ReceivedFor("SELL-1"));
-        Assert.Equal(["SELL-1"], world.Amazon.Received(AmazonWorld.SellerId).Select(r => r.Sku).Distinct());
+        Assert.Equal([4], world.ReceivedFor("INACTIVE-1"));
+        Assert.Equal(["INACTIVE-1", "SELL-1"], world.Amazon.Received(AmazonWorld.SellerId).Select(r => r.Sku).Distinct().Order());
 
         // Nothing changed: nothing is sent again. Then a change sends that listing alone.
         await world.SetStockAsync(await world.ItemAsync("UNLINKED-ITEM", 1), 2);
@@ -42,7 +50,7 @@ public sealed class StockSyncTests
         await world.SetStockAsync(item, 8);
         await world.SyncUntilSettledAsync();
         Assert.Equal([5, 8], world.ReceivedFor("SELL-1"));
-        Assert.Single(world.Amazon.Received(AmazonWorld.SellerId).Select(r => r.Sku).Distinct());
+        Assert.Equal([4], world.ReceivedFor("INACTIVE-1"));
     }
 
     [Fact]

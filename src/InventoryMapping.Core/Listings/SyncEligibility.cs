@@ -21,6 +21,6 @@ internal static class SyncEligibilityRule
         !listing.IsLinked || listing.LinkedItemId is null ? SyncEligibility.NotLinked
         : listing.IsFba ? SyncEligibility.Fba
         : listing.IgnoreSync ? SyncEligibility.IgnoreSync
-        : !listing.IsActive ? SyncEligibility.Retired
+        : !listing.IsListed ? SyncEligibility.Retired
         : SyncEligibility.Eligible;
 }

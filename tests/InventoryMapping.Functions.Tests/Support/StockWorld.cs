@@ -14,10 +14,10 @@ namespace InventoryMapping.Functions.Tests.Support;
 public static class StockWorld
 {
     /// <summary>A listing of the channel (as a report would write it), an item with <paramref name="stock"/> at the default location, and the link.</summary>
-    public static async Task<string> LinkedListingAsync(this AmazonWorld world, string sku, int stock, string channelId = AmazonWorld.ChannelId, bool fba = false, bool listed = true)
+    public static async Task<string> LinkedListingAsync(this AmazonWorld world, string sku, int stock, string channelId = AmazonWorld.ChannelId, bool fba = false, ListingStatus status = ListingStatus.Active)
     {
         var itemId = await world.ItemAsync(sku, stock);
-        await world.LinkAsync(channelId, sku, itemId, fba, listed);
+        await world.LinkAsync(channelId, sku, itemId, fba, status);
         return itemId;
     }
 
@@ -29,9 +29,9 @@ public static class StockWorld
         return item.Value.ItemId;
     }
 
-    public static async Task LinkAsync(this AmazonWorld world, string channelId, string sku, string itemId, bool fba = false, bool listed = true)
+    public static async Task LinkAsync(this AmazonWorld world, string channelId, string sku, string itemId, bool fba = false, ListingStatus status = ListingStatus.Active)
     {
-        var put = await world.App.Get<ListingService>().PutAsync(channelId, new ListingInput(sku, "Listing " + sku, Quantity: 1, IsFba: fba, IsActive: listed), world.Timeout);
+        var put = await world.App.Get<ListingService>().PutAsync(channelId, new ListingInput(sku, "Listing " + sku, Quantity: 1, IsFba: fba, Status: status), world.Timeout);
         Assert.True(put.IsSuccess, put.Error?.Detail);
         var link = await world.App.Get<LinkService>().LinkAsync(channelId, ListingIds.FromSku(sku), new LinkTarget(itemId, null), null, world.Timeout);
         Assert.True(link.IsSuccess, link.Error?.Detail);

@@ -75,7 +75,16 @@ internal sealed class AppOverHttp : IAsyncDisposable
             await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(CancellationToken.None);
         }
 
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception)
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return new AppOverHttp(host, log);
     }
 

@@ -138,6 +138,7 @@ public sealed partial class MappingExports(ChannelStore channels, ListingCountsR
         MappingExportFilter.Linked => counts.Linked,
         MappingExportFilter.Unlinked => counts.Unlinked,
         MappingExportFilter.Active => counts.Active,
+        MappingExportFilter.Fba => counts.Fba,
         _ => counts.Total,
     };
 

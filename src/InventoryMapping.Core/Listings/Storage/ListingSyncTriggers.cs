@@ -23,6 +23,6 @@ internal static class ListingSyncTriggers
             .Select(c => new IndexedListing(c.Before!.LinkedItemId!, channelId, c.After.RowKey));
 
     private static bool SameForSync(ListingEntity a, ListingEntity b) =>
-        a.IsLinked == b.IsLinked && a.LinkedItemId == b.LinkedItemId && a.IgnoreSync == b.IgnoreSync && a.IsFba == b.IsFba && a.IsActive == b.IsActive
+        a.IsLinked == b.IsLinked && a.LinkedItemId == b.LinkedItemId && a.IgnoreSync == b.IgnoreSync && a.IsFba == b.IsFba && a.IsListed == b.IsListed
         && a.StockPercentage == b.StockPercentage && a.MaxListedQuantity == b.MaxListedQuantity && a.EndWhenStock == b.EndWhenStock;
 }

@@ -263,8 +263,7 @@ public sealed class ListingWriter(
             counts.Version++;
             foreach (var change in chunk)
             {
-                counts.Add(change.Before, -1);
-                counts.Add(change.After, +1);
+                counts.Tally += change.Delta;
             }
 
             var actions = ListingActions(chunk);

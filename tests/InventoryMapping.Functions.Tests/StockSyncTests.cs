@@ -173,20 +173,7 @@ public sealed class StockSyncTests
     {
         var skus = Enumerable.Range(1, 12).Select(i => $"SKU-{i:D2}").ToArray();
         await using var world = await AmazonWorld.StartAsync(Catalogue(skus), settings: FeedsOnly);
-        var items = new List<string>();
-        foreach (var sku in skus)
-        {
-            items.Add(await world.LinkedListingAsync(sku, stock: 5));
-        }
-
-        await world.SyncUntilSettledAsync();
-        foreach (var item in items)
-        {
-            await world.SetStockAsync(item, 0);
-        }
-
-        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
-        await world.SyncTimerAsync();
+        await SyncedThenZeroedAsync(world, skus);
         var held = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("stockSync").GetProperty("held");
 
         Assert.Equal("held", held.GetProperty("status").GetString());
@@ -205,20 +192,7 @@ public sealed class StockSyncTests
     {
         var skus = Enumerable.Range(1, 12).Select(i => $"SKU-{i:D2}").ToArray();
         await using var world = await AmazonWorld.StartAsync(Catalogue(skus), settings: FeedsOnly);
-        var items = new List<string>();
-        foreach (var sku in skus)
-        {
-            items.Add(await world.LinkedListingAsync(sku, stock: 5));
-        }
-
-        await world.SyncUntilSettledAsync();
-        foreach (var item in items)
-        {
-            await world.SetStockAsync(item, 0);
-        }
-
-        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
-        await world.SyncTimerAsync();
+        await SyncedThenZeroedAsync(world, skus);
         var discarded = await world.Api.CallAsync<StockSyncFunctions>((f, r) => f.Discard(r, AmazonWorld.ChannelId, default), "POST");
         var again = await world.Api.CallAsync<StockSyncFunctions>((f, r) => f.Discard(r, AmazonWorld.ChannelId, default), "POST");
         await world.SyncUntilSettledAsync();
@@ -248,6 +222,25 @@ public sealed class StockSyncTests
         Assert.Equal(3, quantity.GetProperty("maxListedQuantity").GetInt32());
         Assert.Equal(9, quantity.GetProperty("stockLevels").GetProperty("default").GetInt32());
         Assert.Equal("eligible", listing.GetProperty("syncEligibility").GetString());
+    }
+
+    /// <summary>Every SKU linked with stock 5 and synced, then every item's stock set to 0 and the next run made: the safety rail's case.</summary>
+    private static async Task SyncedThenZeroedAsync(AmazonWorld world, IEnumerable<string> skus)
+    {
+        var items = new List<string>();
+        foreach (var sku in skus)
+        {
+            items.Add(await world.LinkedListingAsync(sku, stock: 5));
+        }
+
+        await world.SyncUntilSettledAsync();
+        foreach (var item in items)
+        {
+            await world.SetStockAsync(item, 0);
+        }
+
+        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.SyncTimerAsync();
     }
 
     private static async Task<JsonElement> SyncStatusAsync(AmazonWorld world, string sku) =>

@@ -32,8 +32,11 @@ public sealed record Listing(
     public SyncEligibility? SyncEligibility { get; init; }
 }
 
-/// <summary>The inventory item a listing is linked to.</summary>
-public sealed record LinkedItem(string ItemId, string Sku, DateTimeOffset? LinkedAt);
+/// <summary>
+/// The inventory item a listing is linked to, with the item's SKU and title as they are now (read when the listing is
+/// read). Both are null while a deleted item's unlink job has not reached the listing yet.
+/// </summary>
+public sealed record LinkedItem(string ItemId, string? Sku, string? Title, DateTimeOffset? LinkedAt);
 
 /// <summary>
 /// The last stock push of a listing (Linnworks' "Show Sync Status"): <paramref name="UpdateDate"/> when the change

@@ -207,7 +207,7 @@ public sealed class ListingWriter(
             channelId,
             listingId,
             ifMatch,
-            current => current is null ? DomainError.NotFound("Listing", listingId) : change(current),
+            current => current is null ? ListingIds.NotFound(channelId, listingId) : change(current),
             cancellationToken);
         return result.IsSuccess ? result.Value! : result.Error;
     }

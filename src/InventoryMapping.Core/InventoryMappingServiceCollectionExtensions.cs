@@ -72,6 +72,8 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<OperationLifecycle>();
         services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
+        services.AddOptions<Imports.ImportUploadOptions>().Bind(configuration.GetSection(Imports.ImportUploadOptions.Section))
+            .Validate(o => o.MaxUploadBytes > 0, "Imports:MaxUploadBytes must be positive.").ValidateOnStart();
         services.AddJobs();
         return services;
     }
@@ -83,6 +85,10 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, Imports.ImportMapping>();
+        services.AddSingleton<Imports.ImportWorkFiles>();
+        services.AddSingleton<Imports.ImportRowDecider>();
+        services.AddSingleton<Imports.ImportService>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();

@@ -14,6 +14,12 @@ internal interface IJobKind
     /// <summary>Parts worked on at once (each by one worker); a kind whose pages write a lot asks for fewer.</summary>
     int Parallelism { get; }
 
+    /// <summary>
+    /// Whether a dry run checkpoints only whole parts, so that a pass sees every page of a part (see CreateAll); a
+    /// kind whose dry run keeps its findings in storage checkpoints every page instead.
+    /// </summary>
+    bool DryRunReadsWholeParts { get; }
+
     /// <summary>How many parts the job's work source has.</summary>
     int PartCount(JobEntity job);
 
@@ -25,6 +31,9 @@ internal interface IJobKind
     /// row says succeeded), so it must be idempotent. Returns the result to store.
     /// </summary>
     Task<string> CompleteAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken);
+
+    /// <summary>Why the job failed although every page and the completion step ran (its input was refused), or null when it succeeded.</summary>
+    string? Failure(JobEntity job);
 
     /// <summary>The stored result with the results of some pages added.</summary>
     string AddResults(string result, IEnumerable<object> pageResults);

@@ -23,6 +23,9 @@ public sealed record Job(
 
     /// <summary>While running or stalled: until when the current runner holds the job; another takes it over after.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>An import's files: the source it read, and its errors and result files once written.</summary>
+    public ImportFiles? Import { get; init; }
 }
 
 public sealed record JobProgress(long Done, long Total)

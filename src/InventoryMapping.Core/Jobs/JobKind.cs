@@ -10,4 +10,7 @@ public enum JobKind
 
     /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
     SweepReservations,
+
+    /// <summary>Imports a mapping CSV file into a channel's listings (links, Ignore Sync).</summary>
+    ImportMapping,
 }

@@ -153,7 +153,8 @@ public sealed partial class JobRunner
         if (slice.IsJobDone)
         {
             job.Result = await kind.CompleteAsync(job, channel, cancellationToken);
-            await FinishAsync(job, JobStatus.Succeeded, null, cancellationToken);
+            var failure = kind.Failure(job);
+            await FinishAsync(job, failure is null ? JobStatus.Succeeded : JobStatus.Failed, failure, cancellationToken);
             LogFinished(_logger, job.JobId, job.Kind, job.Done, job.Result);
             return;
         }

@@ -46,6 +46,34 @@ public sealed class JobService(JobStore jobs, AppStorage storage, TimeProvider c
         return jobs.ToJob(job);
     }
 
+    /// <summary>
+    /// Starts the job with id <paramref name="jobId"/> unless it exists; an existing one that has not finished is
+    /// put on the queue again (a start that died between recording and queueing it goes on), a finished one is left.
+    /// </summary>
+    internal async Task<Job> StartOnceAsync<TParameters>(string jobId, JobKind kind, string channelId, bool dryRun, TParameters parameters, CancellationToken cancellationToken)
+    {
+        var job = new JobEntity
+        {
+            PartitionKey = jobId,
+            Kind = kind.ToString(),
+            ChannelId = channelId,
+            DryRun = dryRun,
+            Parameters = JobDocument.Write(parameters),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        if (!await jobs.TryAddAsync(job, cancellationToken))
+        {
+            job = await jobs.GetEntityAsync(jobId, cancellationToken) ?? throw new InvalidOperationException($"Job {jobId} exists and does not.");
+            if (job.IsFinished)
+            {
+                return jobs.ToJob(job);
+            }
+        }
+
+        await EnqueueAsync(new JobMessage(job.JobId), TimeSpan.Zero, cancellationToken);
+        return jobs.ToJob(job);
+    }
+
     internal async Task EnqueueAsync(JobMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
         await storage.JobQueue.SendMessageAsync(
             JobDocument.Write(message),

@@ -31,6 +31,10 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
 
     internal Task AddAsync(JobEntity job, CancellationToken cancellationToken) => storage.Jobs.AddEntityAsync(job, cancellationToken);
 
+    /// <summary>Adds the job unless one with its id exists; false when one does.</summary>
+    internal async Task<bool> TryAddAsync(JobEntity job, CancellationToken cancellationToken) =>
+        await storage.Jobs.TryAddAsync(job, cancellationToken) == WriteOutcome.Written;
+
     /// <summary>Saves the job if nobody else did since it was read; false when someone did.</summary>
     internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken) =>
         await storage.Jobs.TryReplaceAsync(job, job.ETag, cancellationToken) == WriteOutcome.Written;

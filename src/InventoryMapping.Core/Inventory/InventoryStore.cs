@@ -46,19 +46,6 @@ public sealed class InventoryStore(AppStorage storage)
         return item is not null && ItemSkuKeys.Unique(item.Sku) == ItemSkuKeys.Unique(sku) ? new ItemReference(item.RowKey, item.Sku) : null;
     }
 
-    /// <summary>Ids of items whose SKU, trimmed and case-folded, equals <paramref name="sku"/>'s.</summary>
-    public async Task<IReadOnlyList<string>> FindByNormalizedSkuAsync(string sku, CancellationToken cancellationToken)
-    {
-        var (partition, row) = ItemSkuKeys.NormalizedRow(sku);
-        if (row.Length == 0)
-        {
-            return [];
-        }
-
-        var entity = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, row, cancellationToken: cancellationToken);
-        return entity.HasValue ? Split(entity.Value!.ItemIds) : [];
-    }
-
     /// <summary>
     /// The unique and (with <paramref name="withNormalized"/>) normalized SKU rows of the SKU buckets
     /// <paramref name="skuBuckets"/> (lowest, highest), which are those listing partition <paramref name="partition"/>'s

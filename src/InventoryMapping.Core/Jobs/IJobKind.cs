@@ -1,4 +1,5 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
@@ -11,8 +12,8 @@ internal interface IJobKind
 {
     JobKind Kind { get; }
 
-    /// <summary>Parts worked on at once (each by one worker); a kind whose pages write a lot asks for fewer.</summary>
-    int Parallelism { get; }
+    /// <summary>Parts worked on at once (each by one worker), from the throughput settings; a kind whose pages write a lot takes fewer.</summary>
+    int PartsInFlight(StorageThroughputOptions throughput);
 
     /// <summary>
     /// Whether a dry run checkpoints only whole parts, so that a pass sees every page of a part (see CreateAll); a

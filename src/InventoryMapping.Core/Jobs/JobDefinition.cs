@@ -1,4 +1,5 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
@@ -14,8 +15,8 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
 {
     public abstract JobKind Kind { get; }
 
-    /// <inheritdoc cref="IJobKind.Parallelism"/>
-    public virtual int Parallelism => JobRunner.Parallelism;
+    /// <inheritdoc cref="IJobKind.PartsInFlight"/>
+    public virtual int PartsInFlight(StorageThroughputOptions throughput) => throughput.JobPartsInFlight;
 
     /// <inheritdoc cref="IJobKind.DryRunReadsWholeParts"/>
     public virtual bool DryRunReadsWholeParts => true;

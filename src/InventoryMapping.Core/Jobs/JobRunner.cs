@@ -1,5 +1,7 @@
 using InventoryMapping.Channels;
+using InventoryMapping.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs;
 
@@ -25,9 +27,12 @@ public sealed partial class JobRunner
     private readonly JobKinds _kinds;
     private readonly TimeProvider _clock;
     private readonly ILogger<JobRunner> _logger;
+    private readonly StorageThroughputOptions _throughput;
 
-    public JobRunner(JobStore jobs, JobService service, ChannelStore channels, JobKinds kinds, TimeProvider clock, ILogger<JobRunner> logger)
+    public JobRunner(
+        JobStore jobs, JobService service, ChannelStore channels, JobKinds kinds, IOptions<StorageThroughputOptions> throughput, TimeProvider clock, ILogger<JobRunner> logger)
     {
+        _throughput = throughput.Value;
         _jobs = jobs;
         _service = service;
         _channels = channels;
@@ -41,12 +46,6 @@ public sealed partial class JobRunner
 
     /// <summary>Parts a job's work source may have (the checkpoint keeps a bit per part).</summary>
     public const int MaxParts = 64;
-
-    /// <summary>
-    /// Parts worked on at once. A listing partition's writes go one transaction after another (they share its count
-    /// row), so throughput comes from partitions in parallel, as many as a bulk listing write keeps in flight.
-    /// </summary>
-    public const int Parallelism = 16;
 
     /// <summary>How long one invocation works before it hands over (well inside any function timeout).</summary>
     public static readonly TimeSpan Slice = TimeSpan.FromMinutes(4);
@@ -142,7 +141,7 @@ public sealed partial class JobRunner
     {
         using var activity = Telemetry.Source.StartActivity("JobSlice")?.SetTag("job.id", job.JobId).SetTag("job.kind", job.Kind);
         var kind = _kinds[job.Kind];
-        var slice = new JobSlice(_jobs, _clock, job, channel, kind, _clock.GetUtcNow() + Slice);
+        var slice = new JobSlice(_jobs, _clock, job, channel, kind, kind.PartsInFlight(_throughput), _clock.GetUtcNow() + Slice);
         await slice.RunAsync(cancellationToken);
         if (slice.LostLease)
         {

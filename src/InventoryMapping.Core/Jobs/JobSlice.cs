@@ -6,11 +6,11 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Jobs;
 
 /// <summary>
-/// One runner's slice of a job: <see cref="IJobKind.Parallelism"/> workers take the unfinished parts of the job's
+/// One runner's slice of a job: <paramref name="workers"/> workers take the unfinished parts of the job's
 /// work source one by one and go through each page by page, checkpointing the job after every page. The
 /// checkpoint also renews the lease; a heartbeat renews it when no page has finished for a while.
 /// </summary>
-internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job, Channel? channel, IJobKind kind, DateTimeOffset deadline)
+internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job, Channel? channel, IJobKind kind, int workers, DateTimeOffset deadline)
 {
     private readonly Dictionary<int, string> _cursors = JsonSerializer.Deserialize<Dictionary<int, string>>(job.PartCursors) ?? [];
     private readonly long _allParts = Mask(kind.PartCount(job));
@@ -32,7 +32,7 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
         _checkpoints = new GroupCommit<PageDone?, bool>((pages, ct) => SaveAsync([.. pages.OfType<PageDone>()], ct), failed.Token);
         using var working = CancellationTokenSource.CreateLinkedTokenSource(failed.Token);
         var heartbeat = HeartbeatAsync(working.Token);
-        await Task.WhenAll(Enumerable.Range(0, kind.Parallelism).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
         {
             try
             {

@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using System.Text;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
-using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -14,7 +15,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// All is the tool for it), never duplicated. Item ids derive from the job and listing, so a re-run after a crash
 /// recognises the items it made before.
 /// </summary>
-internal sealed class CreateAll(ListingStore listings, InventoryStore items, ItemWriter itemWriter, BulkLinker linker, TimeProvider clock)
+internal sealed class CreateAll(ListingStore listings, InventoryStore items, ItemWriter itemWriter, BulkLinker linker, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
     : JobDefinition<CreateAllParameters, CreateAllResult, ListingEntity>
 {
     public const string Created = "created";
@@ -23,12 +24,7 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
 
     public override JobKind Kind => JobKind.CreateAll;
 
-    /// <summary>
-    /// A Create All page writes about twenty rows per listing (reservation, lookup, item, search rows, link) in
-    /// transactions 8 at a time; sixteen such pages at once saturated Azurite (job-row reads over 30 s, leases
-    /// lapsing), so four partitions go at once.
-    /// </summary>
-    public override int Parallelism => 4;
+    public override int PartsInFlight(StorageThroughputOptions throughput) => throughput.ItemCreationPartsInFlight;
 
     protected override CreateAllParameters NoParameters => new();
 
@@ -78,7 +74,7 @@ internal sealed class CreateAll(ListingStore listings, InventoryStore items, Ite
         var holders = new ItemReference?[page.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, page.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = throughput.Value.PageReadsInFlight, CancellationToken = cancellationToken },
             async (i, ct) => holders[i] = page[i].IsLinked ? null : await items.ResolveAsync(skus[i].Reservation(page[i].Sku), page[i].Sku, ct));
 
         var reported = new List<ReportedListing>();

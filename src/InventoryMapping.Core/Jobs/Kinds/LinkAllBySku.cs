@@ -1,8 +1,10 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
-using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -10,7 +12,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// Links each unlinked listing whose SKU equals an item's SKU. Normalized mode also ignores case and surrounding
 /// spaces, but only where that leads to exactly one item; a listing that could match several is reported, never linked.
 /// </summary>
-internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, BulkLinker linker)
+internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, BulkLinker linker, IOptions<StorageThroughputOptions> throughput)
     : JobDefinition<LinkAllBySkuParameters, LinkAllBySkuResult, ListingEntity>
 {
     public const string Linked = "linked";
@@ -26,11 +28,11 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
         new ListingPartitions(listings, job.ChannelId, ListingSelections.UnlinkedOrLinkedBy(job));
 
     protected override IPageProcessor<ListingEntity, LinkAllBySkuResult> Start(JobEntity job, LinkAllBySkuParameters parameters, Channel? channel) =>
-        new Pass(this, linker, job, OnChannel(channel), parameters.Match, new CurrentPartitionSkus(items, withNormalized: parameters.Match == SkuMatchMode.Normalized));
+        new Pass(this, linker, throughput.Value.PageReadsInFlight, job, OnChannel(channel), parameters.Match, new CurrentPartitionSkus(items, withNormalized: parameters.Match == SkuMatchMode.Normalized));
 
     protected override JobView View(LinkAllBySkuParameters parameters, LinkAllBySkuResult result) => new(result.Counters(), parameters.Match);
 
-    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, JobEntity job, Channel channel, SkuMatchMode mode, CurrentPartitionSkus partitionSkus)
+    private sealed class Pass(LinkAllBySku owner, BulkLinker linker, int readsInFlight, JobEntity job, Channel channel, SkuMatchMode mode, CurrentPartitionSkus partitionSkus)
         : IPageProcessor<ListingEntity, LinkAllBySkuResult>
     {
         public async Task<JobPageOutcome<LinkAllBySkuResult>> ProcessAsync(IReadOnlyList<ListingEntity> page, CancellationToken cancellationToken)
@@ -39,7 +41,7 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
             var decisions = new LinkDecision[page.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, page.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = readsInFlight, CancellationToken = cancellationToken },
                 async (i, ct) => decisions[i] = await owner.DecideAsync(page[i], skus[i], mode, ct));
 
             var toLink = decisions.Where(d => d.Outcome == Linked && !(d.Listing.IsLinked && d.Listing.LinkJobId == job.JobId)).ToList();

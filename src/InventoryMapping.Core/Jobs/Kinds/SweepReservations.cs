@@ -1,5 +1,7 @@
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -9,9 +11,11 @@ namespace InventoryMapping.Jobs.Kinds;
 /// lookup rows too); one without an item, older than <see cref="ItemWriter.AbandonedReservationAge"/>, is released.
 /// Younger ones may belong to a creation under way and are left, counted. Not tied to a channel.
 /// </summary>
-internal sealed class SweepReservations(InventoryStore items, ItemWriter writer, TimeProvider clock)
+internal sealed class SweepReservations(InventoryStore items, ItemWriter writer, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
     : JobDefinition<SweepReservationsParameters, SweepReservationsResult, ItemSkuEntity>
 {
+    private readonly int _readsInFlight = throughput.Value.PageReadsInFlight;
+
     public override JobKind Kind => JobKind.SweepReservations;
 
     protected override SweepReservationsParameters NoParameters => new();
@@ -28,7 +32,7 @@ internal sealed class SweepReservations(InventoryStore items, ItemWriter writer,
             var outcomes = new SweepReservationsResult[page.Count];
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, page.Count),
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                new ParallelOptions { MaxDegreeOfParallelism = owner._readsInFlight, CancellationToken = cancellationToken },
                 async (i, ct) => outcomes[i] = await owner.ResolveAsync(page[i], ct));
             return JobPageOutcome<SweepReservationsResult>.Of(outcomes.Aggregate(SweepReservationsResult.Zero, (sum, one) => sum.Plus(one)));
         }

@@ -153,6 +153,7 @@ var appSettings = union(
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Storage__NamePrefix: ''
     JobsQueueName: jobsQueueName
+    ImportsContainerName: importsContainerName
     RequestListingReportsSchedule: '0 0 */6 * * *'
     CollectListingReportsSchedule: '0 * * * * *'
     SpApi__Endpoints__NA: 'https://sellingpartnerapi-na.amazon.com'

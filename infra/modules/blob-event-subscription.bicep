@@ -37,6 +37,8 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
         'Microsoft.Storage.BlobCreated'
       ]
       subjectBeginsWith: '/blobServices/default/containers/${containerName}/'
+      // Only the import files: a sidecar mapping (.mapping.json) is read when its CSV arrives.
+      subjectEndsWith: '.csv'
     }
     retryPolicy: {
       maxDeliveryAttempts: 30

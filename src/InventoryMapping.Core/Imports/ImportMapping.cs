@@ -24,7 +24,8 @@ internal sealed class ImportMapping(ImportWorkFiles files, ImportRowDecider deci
 
     public override JobKind Kind => JobKind.ImportMapping;
 
-    public override int Parallelism => 1;
+    /// <summary>The file is one part, read in order.</summary>
+    public override int PartsInFlight(StorageThroughputOptions throughput) => 1;
 
     /// <summary>A dry run's findings are in its reported rows and its keys, so it checkpoints every page like a real run.</summary>
     public override bool DryRunReadsWholeParts => false;
@@ -43,7 +44,7 @@ internal sealed class ImportMapping(ImportWorkFiles files, ImportRowDecider deci
     protected override string? Failure(ImportParameters parameters, ImportResult result) =>
         result.FileError
         ?? (result.Rejected > 0 && parameters.Options.OnError == ImportOnError.Reject
-            ? $"{result.Rejected:N0} of {result.Rows:N0} rows were rejected, so nothing was applied (onError=reject); the errors file lists them."
+            ? string.Create(CultureInfo.InvariantCulture, $"{result.Rejected:N0} of {result.Rows:N0} rows were rejected, so nothing was applied (onError=reject); the errors file lists them.")
             : null);
 
     protected override async Task<ImportResult> CompleteAsync(JobEntity job, ImportParameters parameters, ImportResult result, Channel? channel, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using InventoryMapping.Channels;
 using InventoryMapping.Csv;
 using InventoryMapping.Inventory;
@@ -6,6 +7,7 @@ using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Imports;
 
@@ -15,9 +17,9 @@ namespace InventoryMapping.Imports;
 /// resolve exactly, else ignoring case, which is the same item (SKUs are unique ignoring case); never trimmed or
 /// otherwise loosened, so a row never links a different item than it names. Listing SKUs are compared exactly.
 /// </summary>
-internal sealed class ImportRowDecider(ListingStore listings, InventoryStore items, TimeProvider clock)
+internal sealed class ImportRowDecider(ListingStore listings, InventoryStore items, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
-    private const int ReadsInFlight = 32;
+    private readonly int _readsInFlight = throughput.Value.PageReadsInFlight;
 
     public async Task<IReadOnlyList<ImportDecision>> DecideAsync(Channel channel, string jobId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
@@ -32,7 +34,7 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
             (Kind: 2, Key: i.ItemId ?? ""),
         }).Where(r => r.Key.Length > 0).Distinct().ToList();
         var skuOfKey = inputs.Where(i => i.ItemSku is { Length: > 0 }).GroupBy(i => ItemSkuKey(i.ItemSku!)).ToDictionary(g => g.Key, g => g.First().ItemSku!);
-        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (read, ct) =>
+        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = _readsInFlight, CancellationToken = cancellationToken }, async (read, ct) =>
         {
             switch (read.Kind)
             {
@@ -140,7 +142,7 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
                 var cell = record.Cells[index];
                 if (cell.IsTruncated)
                 {
-                    errors.Add(new(names[column], CsvValues.Echo(cell.Text, truncated: true), $"The value is {cell.Length:N0} characters long; no {column} is longer than {CsvRecordReader.MaxCellChars:N0}."));
+                    errors.Add(new(names[column], CsvValues.Echo(cell.Text, truncated: true), string.Create(CultureInfo.InvariantCulture, $"The value is {cell.Length:N0} characters long; no {column} is longer than {CsvRecordReader.MaxCellChars:N0}.")));
                     return null;
                 }
 

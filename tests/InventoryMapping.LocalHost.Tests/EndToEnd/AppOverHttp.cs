@@ -47,6 +47,7 @@ internal sealed class AppOverHttp : IAsyncDisposable
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["Storage:NamePrefix"] = prefix,
                 ["JobsQueueName"] = prefix + "jobs",
+                ["ImportsContainerName"] = prefix + "imports",
                 // Without schedules the timers stay out of the way: such tests call the API.
                 ["AzureWebJobs.RequestListingReports.Disabled"] = timers ? "false" : "true",
                 ["AzureWebJobs.CollectListingReports.Disabled"] = timers ? "false" : "true",

@@ -40,6 +40,7 @@ public sealed class JobHandOverEndToEndTests(ITestOutputHelper output)
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Storage:NamePrefix"] = prefix,
             ["JobsQueueName"] = prefix + "jobs",
+            ["ImportsContainerName"] = prefix + "imports",
             ["RequestListingReportsSchedule"] = "0 0 0 1 1 *",
             ["CollectListingReportsSchedule"] = "0 0 0 1 1 *",
             ["LocalHost:QueuePollingInterval"] = "00:00:00.100",

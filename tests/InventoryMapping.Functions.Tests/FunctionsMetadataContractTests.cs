@@ -4,70 +4,13 @@ using InventoryMapping.Testing;
 namespace InventoryMapping.Functions.Tests;
 
 /// <summary>
-/// The generated functions.metadata is what the Azure host reads: every route, method, auth level and trigger of
-/// the API must be in it exactly as documented in docs/api.md.
+/// The generated functions.metadata is what the Azure host reads. Its HTTP routes, methods and auth levels are checked
+/// against docs/openapi.json (<see cref="OpenApiDocumentTests"/>); here, the other triggers and their settings.
 /// </summary>
 public sealed class FunctionsMetadataContractTests
 {
-    public static TheoryData<string, string, string> HttpFunctions => new()
-    {
-        { "ListChannels", "get", "channels" },
-        { "GetChannel", "get", "channels/{channelId}" },
-        { "PutChannel", "put", "channels/{channelId}" },
-        { "GetChannelSummary", "get", "channels/{channelId}/summary" },
-        { "GetListings", "get", "channels/{channelId}/listings" },
-        { "PutListing", "post", "channels/{channelId}/listings" },
-        { "GetListing", "get", "channels/{channelId}/listings/{listingId}" },
-        { "PatchListing", "patch", "channels/{channelId}/listings/{listingId}" },
-        { "PutListingLink", "put", "channels/{channelId}/listings/{listingId}/link" },
-        { "DeleteListingLink", "delete", "channels/{channelId}/listings/{listingId}/link" },
-        { "CreateItemFromListing", "post", "channels/{channelId}/listings/{listingId}/create-item" },
-        { "StartLinkAllBySku", "post", "channels/{channelId}/link-all-by-sku" },
-        { "StartCreateAll", "post", "channels/{channelId}/create-all" },
-        { "GetJob", "get", "jobs/{jobId}" },
-        { "GetJobReported", "get", "jobs/{jobId}/reported" },
-        { "SearchInventory", "get", "inventory" },
-        { "CreateItem", "post", "inventory" },
-        { "GetItem", "get", "inventory/{itemId}" },
-        { "PutItem", "put", "inventory/{itemId}" },
-        { "DeleteItem", "delete", "inventory/{itemId}" },
-        { "PutItemStock", "put", "inventory/{itemId}/stock/{locationId}" },
-        { "GetLocation", "get", "locations/{locationId}" },
-        { "ListLocations", "get", "locations" },
-        { "PutLocation", "put", "locations/{locationId}" },
-        { "GetSettings", "get", "settings" },
-        { "PutSettings", "put", "settings" },
-        { "RequestListingReport", "post", "channels/{channelId}/report-requests" },
-        { "GetLatestListingReport", "get", "channels/{channelId}/report-requests/latest" },
-        { "ConfirmListingReport", "post", "channels/{channelId}/report-requests/{requestId}/confirm" },
-        { "StartImport", "post", "channels/{channelId}/imports" },
-    };
-
     private static readonly Lazy<JsonElement[]> s_functions = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata"))).RootElement.EnumerateArray().ToArray());
-
-    [Theory]
-    [MemberData(nameof(HttpFunctions))]
-    public void Http_function_has_its_route_method_and_function_auth_level(string name, string method, string route)
-    {
-        var trigger = Trigger(name);
-
-        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal(route, trigger.GetProperty("route").GetString());
-        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
-        Assert.Equal("Function", trigger.GetProperty("authLevel").GetString());
-    }
-
-    [Fact]
-    public void Every_http_function_in_the_build_is_in_the_contract()
-    {
-        var built = s_functions.Value
-            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b => b.GetProperty("type").GetString() == "httpTrigger"))
-            .Select(f => f.GetProperty("name").GetString()!)
-            .Order();
-
-        Assert.Equal(HttpFunctions.Select(row => (string)row[0]).Append("GetHealth").Order(), built);
-    }
 
     [Fact]
     public void The_health_endpoint_is_the_one_anonymous_function_so_the_platform_can_probe_it()
@@ -121,6 +64,27 @@ public sealed class FunctionsMetadataContractTests
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("0 */10 * * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void Export_request_files_come_from_an_event_grid_sourced_blob_trigger_on_the_app_storage_connection()
+    {
+        var trigger = Trigger("ExportRequested");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%ExportRequestsContainerName%/{channelId}/{name}.json", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Infra_subscribes_the_export_request_function_by_its_name_to_its_container()
+    {
+        var bicep = File.ReadAllText(Path.Combine(InventoryMapping.Testing.RepositoryRoot.Find(), "infra", "main.bicep"));
+
+        Assert.Contains("param exportRequestFunctionName string = 'ExportRequested'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"var exportRequestsContainerName = '{InventoryMapping.Storage.AppStorage.ExportRequestsContainer}'", bicep, StringComparison.Ordinal);
+        Assert.Contains("ExportRequestsContainerName: exportRequestsContainerName", bicep, StringComparison.Ordinal);
     }
 
     private static JsonElement Trigger(string name)

@@ -202,7 +202,7 @@ public sealed class ImportTests : ApiTest
         }
 
         var counts = (await Api.SummaryAsync(ImportDrops.Channel)).Json;
-        Assert.Equal(300, counts.GetProperty("linked").GetInt64());
+        Assert.Equal(300, counts.GetProperty("counts").GetProperty("linked").GetInt64());
         Assert.NotNull(queue);
     }
 }

@@ -18,6 +18,7 @@ public static class ImportAliases
 
     private static readonly Dictionary<string, ImportColumn> s_byName = s_aliases
         .SelectMany(a => a.Value.Select(name => (Name: Normalize(name), Column: a.Key)))
+        .DistinctBy(a => a.Name)
         .ToDictionary(a => a.Name, a => a.Column, StringComparer.Ordinal);
 
     /// <summary>The names a mapping may map a column to.</summary>

@@ -16,7 +16,7 @@ namespace InventoryMapping.Imports;
 /// idempotent (an edit already in place changes nothing), so a crash mid-apply and the re-run end in the same state.
 /// The completion step writes the errors CSV and the result document.
 /// </summary>
-internal sealed class ImportMapping(ImportWorkFiles files, ImportRowDecider decider, BulkLinker linker, JobStore jobs)
+internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, ImportRowDecider decider, BulkLinker linker)
     : JobDefinition<ImportParameters, ImportResult, ImportRow>
 {
     /// <summary>Rows per page: enough that each listing partition gets a transaction's worth of a bulk file.</summary>
@@ -92,7 +92,7 @@ internal sealed class ImportMapping(ImportWorkFiles files, ImportRowDecider deci
         string? marker = null;
         do
         {
-            var (rows, next) = await jobs.ReadReportedPageAsync(jobId, marker, cancellationToken);
+            var (rows, next) = await JobStore.ReadReportedPageAsync(storage, jobId, marker, cancellationToken);
             foreach (var row in rows)
             {
                 csv.WriteField(row.Line?.ToString(CultureInfo.InvariantCulture) ?? "");

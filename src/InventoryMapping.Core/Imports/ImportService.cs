@@ -81,7 +81,7 @@ public sealed class ImportService(AppStorage storage, ChannelStore channels, Job
             OptionsError = options.IsSuccess ? null : $"The import's options are refused: {options.Error.Detail}",
         };
         var jobId = JobIds.For($"import\n{blobName}\n{etag}");
-        return await jobs.StartOnceAsync(jobId, JobKind.ImportMapping, channelId, parameters.Options.DryRun, parameters, cancellationToken);
+        return await jobs.StartAsync(JobKind.ImportMapping, channelId, parameters.Options.DryRun, parameters, total: 0, cancellationToken, jobId);
     }
 
     /// <summary>The options that came with the file: its metadata (an upload's), else the sidecar written before it, else the defaults.</summary>

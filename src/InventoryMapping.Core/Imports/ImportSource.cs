@@ -33,7 +33,7 @@ internal sealed class ImportSource(BlobClient blob, JobEntity job, ImportParamet
 
         if (at.Offset >= parameters.Length)
         {
-            return new WorkPage<ImportRow>([], Next(at, at));
+            return new WorkPage<ImportRow>([], Next(at, null));
         }
 
         await using var stream = await OpenAsync(at.Offset, cancellationToken);

@@ -26,6 +26,9 @@ public sealed record Job(
 
     /// <summary>An import's files: the source it read, and its errors and result files once written.</summary>
     public ImportFiles? Import { get; init; }
+
+    /// <summary>Once succeeded, the file the job wrote (an export's CSV), with a download link.</summary>
+    public JobFile? File { get; init; }
 }
 
 public sealed record JobProgress(long Done, long Total)

@@ -11,6 +11,9 @@ public enum JobKind
     /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
     SweepReservations,
 
+    /// <summary>Writes a channel's listings as a mapping CSV file (docs/csv.md).</summary>
+    ExportMapping,
+
     /// <summary>Imports a mapping CSV file into a channel's listings (links, Ignore Sync).</summary>
     ImportMapping,
 }

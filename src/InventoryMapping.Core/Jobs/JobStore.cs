@@ -29,9 +29,7 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
         return row.HasValue ? row.Value : null;
     }
 
-    internal Task AddAsync(JobEntity job, CancellationToken cancellationToken) => storage.Jobs.AddEntityAsync(job, cancellationToken);
-
-    /// <summary>Adds the job unless one with its id exists; false when one does.</summary>
+    /// <summary>Adds the job; false when a job of its id is there already.</summary>
     internal async Task<bool> TryAddAsync(JobEntity job, CancellationToken cancellationToken) =>
         await storage.Jobs.TryAddAsync(job, cancellationToken) == WriteOutcome.Written;
 
@@ -55,9 +53,15 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
     /// One page of a job's reported rows (those of one processed page of the job), from <paramref name="marker"/>
     /// (null for the first page). Next is null after the last page written so far: page a finished job to see all.
     /// </summary>
-    internal async Task<(IReadOnlyList<ReportedListing> Rows, string? Next)> ReadReportedPageAsync(string jobId, string? marker, CancellationToken cancellationToken)
+    internal Task<(IReadOnlyList<ReportedListing> Rows, string? Next)> ReadReportedPageAsync(string jobId, string? marker, CancellationToken cancellationToken) =>
+        ReadReportedPageAsync(storage, jobId, marker, cancellationToken);
+
+    /// <inheritdoc cref="ReadReportedPageAsync(string, string?, CancellationToken)"/>
+    /// <remarks>For a job kind's completion step: a kind cannot take the store, which takes every kind.</remarks>
+    internal static async Task<(IReadOnlyList<ReportedListing> Rows, string? Next)> ReadReportedPageAsync(AppStorage storage, string jobId, string? marker, CancellationToken cancellationToken)
     {
-        await foreach (var page in Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, jobId + "/", cancellationToken).AsPages(marker, pageSizeHint: 1))
+        var reports = storage.Container(ReportedRowsContainer);
+        await foreach (var page in reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, jobId + "/", cancellationToken).AsPages(marker, pageSizeHint: 1))
         {
             if (page.Values.Count == 0)
             {
@@ -67,7 +71,7 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
             var rows = new List<ReportedListing>();
             foreach (var blob in page.Values)
             {
-                var content = await Reports.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+                var content = await reports.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
                 rows.AddRange(content.Value.Content.ToString()
                     .Split('\n', StringSplitOptions.RemoveEmptyEntries)
                     .Select(line => JsonSerializer.Deserialize<ReportedListing>(line, JobDocument.Options)!));

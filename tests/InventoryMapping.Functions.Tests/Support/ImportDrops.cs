@@ -53,11 +53,11 @@ public sealed class ImportDrops(FunctionApi api)
 
         try
         {
-            await api.DrainJobQueueAsync(TimeSpan.FromSeconds(40));
+            await api.DrainJobQueueAsync(TimeSpan.FromMinutes(3));
         }
         catch (OperationCanceledException)
         {
-            throw new InvalidOperationException("DEBUG " + (await api.GetJobAsync(jobId!)).Body);
+            throw new InvalidOperationException("The import did not finish: " + (await api.GetJobAsync(jobId!)).Body);
         }
 
         return (await api.GetJobAsync(jobId!)).Json;

@@ -10,7 +10,8 @@ namespace InventoryMapping.LocalHost.Tests.EndToEnd;
 
 /// <summary>
 /// The real function app in the local host on a free port, on the shared Azurite under a prefix of its own, reached
-/// over real HTTP with a function key. Its log lines are kept, so a test can see what an operator would see.
+/// over real HTTP with a function key; every answer is checked against docs/openapi.json. Its log lines are kept, so a
+/// test can see what an operator would see.
 /// </summary>
 internal sealed class AppOverHttp : IAsyncDisposable
 {
@@ -20,11 +21,14 @@ internal sealed class AppOverHttp : IAsyncDisposable
     {
         Host = host;
         Log = log;
-        Http = new HttpClient { BaseAddress = host.BaseAddress };
+        Http = new HttpClient(Conformance) { BaseAddress = host.BaseAddress };
         Http.DefaultRequestHeaders.Add("x-functions-key", Key);
     }
 
     public LocalFunctionsHost Host { get; }
+
+    /// <summary>Checks each answer <see cref="Http"/> gets against docs/openapi.json (a violation fails the call).</summary>
+    public OpenApiConformance Conformance { get; } = new();
 
     public HttpClient Http { get; }
 
@@ -48,6 +52,7 @@ internal sealed class AppOverHttp : IAsyncDisposable
                 ["Storage:NamePrefix"] = prefix,
                 ["JobsQueueName"] = prefix + "jobs",
                 ["ImportsContainerName"] = prefix + "imports",
+                ["ExportRequestsContainerName"] = prefix + "export-requests",
                 // Without schedules the timers stay out of the way: such tests call the API.
                 ["AzureWebJobs.RequestListingReports.Disabled"] = timers ? "false" : "true",
                 ["AzureWebJobs.CollectListingReports.Disabled"] = timers ? "false" : "true",
@@ -70,7 +75,16 @@ internal sealed class AppOverHttp : IAsyncDisposable
             await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(CancellationToken.None);
         }
 
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception)
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return new AppOverHttp(host, log);
     }
 

@@ -26,20 +26,13 @@ public static class InventoryMappingServiceCollectionExtensions
     /// <summary>The connection of the app's storage account: a connection string, or a section with service URIs for managed identity.</summary>
     public const string StorageConnection = "AppStorage";
 
-    /// <summary>App setting naming the imports container, flat so that the blob trigger's <c>%ImportsContainerName%</c> resolves it.</summary>
-    public const string ImportsContainerSetting = "ImportsContainerName";
-
     /// <summary>Registers the storage clients and every application service of the mapping backend.</summary>
     public static IServiceCollection AddInventoryMapping(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAzureClients(clients => AddStorageClients(clients, configuration.GetSection(StorageConnection)));
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName)
-            .Validate(
-                o => configuration[ImportsContainerSetting] is not { Length: > 0 } container || container == o.NamePrefix + AppStorage.ImportsContainer,
-                $"{ImportsContainerSetting} (the container the import trigger watches) must be the name prefix followed by '{AppStorage.ImportsContainer}'.")
-            .ValidateOnStart();
+            .Configure(o => o.JobsQueueName = configuration[StorageOptions.JobsQueueSetting] ?? o.JobsQueueName);
         services.AddOptions<StorageThroughputOptions>()
             .Bind(configuration.GetSection(StorageThroughputOptions.Section))
             .ValidateOnStart();

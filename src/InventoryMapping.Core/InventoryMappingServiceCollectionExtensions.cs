@@ -51,6 +51,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<StockMarks.ItemListingIndex>();
+        services.AddSingleton<StockMarks.PendingStockMarks>();
+        services.AddSingleton<StockMarks.StockChangeMarker>();
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingWriter>();
         services.AddSingleton<ListingCountsRollup>();
@@ -79,6 +82,12 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<OperationLifecycle>();
         services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
+        services.AddOptions<StockSync.StockSyncOptions>().Bind(configuration.GetSection(StockSync.StockSyncOptions.Section));
+        services.AddSingleton<ListingSyncResults>();
+        services.AddSingleton<StockSync.StockSubmissionStore>();
+        services.AddSingleton<StockSync.StockSubmissionOperation>();
+        services.AddSingleton<StockSync.StockSyncService>();
+        services.AddSingleton<StockSync.StockSyncRows>();
         services.AddOptions<Imports.ImportUploadOptions>().Bind(configuration.GetSection(Imports.ImportUploadOptions.Section))
             .Validate(o => o.MaxUploadBytes > 0, "Imports:MaxUploadBytes must be positive.").ValidateOnStart();
         services.AddJobs();
@@ -92,6 +101,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, ForceUpdate>();
+        services.AddSingleton<StockJobs>();
+        services.AddSingleton<StockSync.IChannelResync>(sp => sp.GetRequiredService<StockJobs>());
         services.AddSingleton<IJobKind, ExportMapping>();
         services.AddSingleton<IJobKind, Imports.ImportMapping>();
         services.AddSingleton<Imports.ImportWorkFiles>();

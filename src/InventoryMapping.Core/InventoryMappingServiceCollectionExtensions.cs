@@ -62,6 +62,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<ItemDeletion>();
+        services.AddSingleton<ChannelDeletion>();
         services.AddSpApiClient(configuration.GetSection(SpApiOptions.Section));
         AddChannelCredentials(services, configuration.GetSection(ChannelCredentialsOptions.Section));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
@@ -83,6 +84,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, DeleteChannel>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();

@@ -29,7 +29,50 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
         return row.HasValue ? row.Value : null;
     }
 
-    internal Task AddAsync(JobEntity job, CancellationToken cancellationToken) => storage.Jobs.AddEntityAsync(job, cancellationToken);
+    /// <summary>
+    /// Records a new job, and first its row in its channel's index (a crash between the two leaves an index row that
+    /// points at nothing, which listing skips; the other order could leave a job the channel's list never shows).
+    /// </summary>
+    internal async Task AddAsync(JobEntity job, CancellationToken cancellationToken)
+    {
+        if (job.ChannelId.Length > 0)
+        {
+            await storage.Jobs.AddEntityAsync(ChannelJobEntity.Of(job), cancellationToken);
+        }
+
+        await storage.Jobs.AddEntityAsync(job, cancellationToken);
+    }
+
+    /// <summary>
+    /// The channel's jobs, newest first, from the <paramref name="take"/> index rows after <paramref name="after"/>:
+    /// one range query over the channel's index, then a point read per job (at once), each with its index row's key.
+    /// <c>End</c> when the index has no more rows.
+    /// </summary>
+    internal async Task<(IReadOnlyList<(string Key, Job Job)> Jobs, string? LastKey, bool End)> ListByChannelAsync(
+        string channelId, string? after, int take, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChannelJobEntity.PartitionOf(channelId)} and RowKey gt {after ?? ""}");
+        var rows = new List<ChannelJobEntity>(take);
+        await foreach (var row in storage.Jobs.QueryAsync<ChannelJobEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count == take)
+            {
+                break;
+            }
+        }
+
+        var jobs = await Task.WhenAll(rows.Select(row => GetAsync(row.JobId, cancellationToken)));
+        var found = rows.Zip(jobs).Where(pair => pair.Second is not null).Select(pair => (pair.First.RowKey, pair.Second!)).ToList();
+        return (found, rows.Count == 0 ? null : rows[^1].RowKey, rows.Count < take);
+    }
+
+    /// <summary>
+    /// Removes the channel's index of its jobs (the jobs stay readable by id). Static: the kind that calls it is one of
+    /// the kinds a store is made with.
+    /// </summary>
+    internal static Task<long> RemoveChannelIndexAsync(AppStorage storage, string channelId, CancellationToken cancellationToken) =>
+        storage.Jobs.DeletePartitionAsync(ChannelJobEntity.PartitionOf(channelId), cancellationToken);
 
     /// <summary>Saves the job if nobody else did since it was read; false when someone did.</summary>
     internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken) =>

@@ -47,7 +47,7 @@ internal sealed class ChannelEntity : ITableEntity
         MarketplaceIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
         LocationId,
         AutoLinkBySku,
-        TimeSpan.FromMinutes(ListingsRefreshMinutes),
+        ListingsRefreshMinutes,
         UpdatedAt,
         ETag.ToString());
 }

@@ -20,9 +20,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
         var now = clock.GetUtcNow();
         var entity = NewEntity(ItemIds.New(), definition, now);
         var created = (await writer.CreateManyAsync([entity], cancellationToken))[0];
-        return created.DuplicateOfItemId is { } holder
-            ? DomainError.Conflict($"Item '{holder}' already has SKU '{definition.Sku}' (SKUs are unique ignoring case).", "sku")
-            : created.Item;
+        return created.DuplicateOfItemId is { } holder ? await store.SkuTakenAsync(holder, definition.Sku!, cancellationToken) : created.Item;
     }
 
     /// <summary>

@@ -25,6 +25,14 @@ public sealed class InventoryStore(AppStorage storage)
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>The one answer to a SKU another item has: naming that item and its SKU as stored (which may differ in case).</summary>
+    public static DomainError SkuTaken(string itemId, string storedSku) =>
+        DomainError.Conflict($"Item '{itemId}' already has SKU '{storedSku}' (SKUs are unique ignoring case).", "sku");
+
+    /// <summary><see cref="SkuTaken(string, string)"/> for the item holding the SKU, read to name its SKU as stored.</summary>
+    public async Task<DomainError> SkuTakenAsync(string itemId, string requestedSku, CancellationToken cancellationToken) =>
+        SkuTaken(itemId, (await GetAsync(itemId, cancellationToken))?.Sku ?? requestedSku);
+
     /// <summary>The item whose SKU equals <paramref name="sku"/> ignoring case, if any: one point read (two if the row is uncommitted).</summary>
     public async Task<ItemReference?> FindBySkuAsync(string sku, CancellationToken cancellationToken) =>
         await ResolveAsync(await GetReservationAsync(sku, cancellationToken), sku, cancellationToken);

@@ -30,30 +30,37 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
     }
 
     /// <summary>
-    /// Records a new job, and first its row in its channel's index (a crash between the two leaves an index row that
+    /// Records a new job, and first its row in its channel's (or kind's) index (a crash between the two leaves an index row that
     /// points at nothing, which listing skips; the other order could leave a job the channel's list never shows).
     /// </summary>
     internal async Task AddAsync(JobEntity job, CancellationToken cancellationToken)
     {
-        if (job.ChannelId.Length > 0)
-        {
-            await storage.Jobs.AddEntityAsync(ChannelJobEntity.Of(job), cancellationToken);
-        }
-
+        await storage.Jobs.AddEntityAsync(JobIndexEntity.Of(job), cancellationToken);
         await storage.Jobs.AddEntityAsync(job, cancellationToken);
     }
 
     /// <summary>
     /// The channel's jobs, newest first, from the <paramref name="take"/> index rows after <paramref name="after"/>:
-    /// one range query over the channel's index, then a point read per job (at once), each with its index row's key.
-    /// <c>End</c> when the index has no more rows.
+    /// one range query over the index, then a point read per job (at once), each with its index row's key. <c>End</c>
+    /// when the index has no more rows.
     /// </summary>
-    internal async Task<(IReadOnlyList<(string Key, Job Job)> Jobs, string? LastKey, bool End)> ListByChannelAsync(
-        string channelId, string? after, int take, CancellationToken cancellationToken)
+    internal Task<(IReadOnlyList<(string Key, Job Job)> Jobs, string? LastKey, bool End)> ListByChannelAsync(
+        string channelId, string? after, int take, CancellationToken cancellationToken) =>
+        ListAsync(JobIndexEntity.OfChannel(channelId), after, take, cancellationToken);
+
+    /// <summary>The newest job of a kind tied to no channel that has finished (of its newest few), if any.</summary>
+    public async Task<Job?> LatestFinishedAsync(JobKind kind, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChannelJobEntity.PartitionOf(channelId)} and RowKey gt {after ?? ""}");
-        var rows = new List<ChannelJobEntity>(take);
-        await foreach (var row in storage.Jobs.QueryAsync<ChannelJobEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken))
+        var (jobs, _, _) = await ListAsync(JobIndexEntity.OfKind(kind), after: null, take: 5, cancellationToken);
+        return jobs.Select(j => j.Job).FirstOrDefault(j => j.Status is JobStatus.Succeeded);
+    }
+
+    private async Task<(IReadOnlyList<(string Key, Job Job)> Jobs, string? LastKey, bool End)> ListAsync(
+        string index, string? after, int take, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {index} and RowKey gt {after ?? ""}");
+        var rows = new List<JobIndexEntity>(take);
+        await foreach (var row in storage.Jobs.QueryAsync<JobIndexEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken))
         {
             rows.Add(row);
             if (rows.Count == take)
@@ -72,7 +79,7 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
     /// the kinds a store is made with.
     /// </summary>
     internal static Task<long> RemoveChannelIndexAsync(AppStorage storage, string channelId, CancellationToken cancellationToken) =>
-        storage.Jobs.DeletePartitionAsync(ChannelJobEntity.PartitionOf(channelId), cancellationToken);
+        storage.Jobs.DeletePartitionAsync(JobIndexEntity.OfChannel(channelId), cancellationToken);
 
     /// <summary>Saves the job if nobody else did since it was read; false when someone did.</summary>
     internal async Task<bool> TrySaveAsync(JobEntity job, CancellationToken cancellationToken) =>

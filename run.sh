@@ -49,7 +49,7 @@ wait_for "http://127.0.0.1:$TABLE_PORT" "Azurite"
 pids+=($!)
 wait_for "http://127.0.0.1:$SANDBOX_PORT/_sandbox/requests" "The Amazon sandbox"
 
-AppStorage="$STORAGE" AzureWebJobsStorage="$STORAGE" JobsQueueName=jobs \
+AppStorage="$STORAGE" AzureWebJobsStorage="$STORAGE" JobsQueueName=jobs ExportRequestsContainerName=export-requests \
 RequestListingReportsSchedule="0 * * * * *" CollectListingReportsSchedule="*/10 * * * * *" \
 SpApi__Endpoints__NA="http://127.0.0.1:$SANDBOX_PORT" SpApi__Endpoints__EU="http://127.0.0.1:$SANDBOX_PORT" SpApi__Endpoints__FE="http://127.0.0.1:$SANDBOX_PORT" \
 SpApi__TokenEndpoint="http://127.0.0.1:$SANDBOX_PORT/auth/o2/token" \

@@ -1,12 +1,12 @@
 // InventoryMapping backend on Azure: a Flex Consumption function app (.NET 10 isolated) with its storage account
 // (tables, containers, jobs queue), a user-assigned identity, Key Vault for the SP-API secrets, Application Insights,
-// and the Event Grid system topic that feeds the blob trigger on the imports container.
+// and the Event Grid system topic that feeds the blob triggers on the imports and export-requests containers.
 //
 // Two passes (see docs/deploy.md):
 //   1. az deployment group create -g <rg> -f infra/main.bicep -p namePrefix=<p>       -> everything but the
 //      Event Grid subscription; then set Key Vault secrets and publish the code.
-//   2. the same command with -p deployBlobEventSubscription=true                      -> the subscription, whose
-//      webhook needs the blobs_extension key that only exists once the code runs.
+//   2. the same command with -p deployBlobEventSubscription=true                      -> the subscriptions, whose
+//      webhooks need the blobs_extension key that only exists once the code runs.
 targetScope = 'resourceGroup'
 
 @description('Short lowercase prefix for resource names (letters, digits, hyphens; 2-12 characters).')
@@ -25,6 +25,9 @@ param deployBlobEventSubscription bool = false
 
 @description('Name of the [Function] with the Event Grid-sourced blob trigger on the imports container.')
 param blobTriggerFunctionName string = 'ImportBlobCreated'
+
+@description('Name of the [Function] with the Event Grid-sourced blob trigger on the export-requests container.')
+param exportRequestFunctionName string = 'ExportRequested'
 
 @description('The host\'s blobs_extension system key. Empty: read from the deployed app with listKeys.')
 @secure()
@@ -63,6 +66,7 @@ var systemTopicName = '${prefix}-evgt-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 
 var importsContainerName = 'imports'
+var exportRequestsContainerName = 'export-requests'
 var jobsQueueName = 'jobs'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,6 +157,7 @@ var appSettings = union(
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Storage__NamePrefix: ''
     JobsQueueName: jobsQueueName
+    ExportRequestsContainerName: exportRequestsContainerName
     RequestListingReportsSchedule: '0 0 */6 * * *'
     CollectListingReportsSchedule: '0 * * * * *'
     SpApi__Endpoints__NA: 'https://sellingpartnerapi-na.amazon.com'
@@ -200,6 +205,19 @@ module blobEventSubscription 'modules/blob-event-subscription.bicep' = if (deplo
     // type, hence the function form of listKeys rather than an `existing` resource.)
     endpointUrl: deployBlobEventSubscription
       ? '${blobsWebhookBaseUrl}&code=${uriComponent(empty(blobsExtensionKey) ? listKeys('${resourceId('Microsoft.Web/sites', functionAppName)}/host/default', '2024-04-01').systemKeys.blobs_extension : blobsExtensionKey)}'
+      : ''
+  }
+}
+
+// Export request files (export-requests/{channelId}/{name}.json) reach ExportRequested the same way.
+module exportRequestEventSubscription 'modules/blob-event-subscription.bicep' = if (deployBlobEventSubscription) {
+  name: 'export-request-event-subscription'
+  params: {
+    systemTopicName: systemTopic.name
+    name: '${toLower(exportRequestFunctionName)}-export-requests'
+    containerName: exportRequestsContainerName
+    endpointUrl: deployBlobEventSubscription
+      ? 'https://${functionApp.outputs.defaultHostName}/runtime/webhooks/blobs?functionName=Host.Functions.${exportRequestFunctionName}&code=${uriComponent(empty(blobsExtensionKey) ? listKeys('${resourceId('Microsoft.Web/sites', functionAppName)}/host/default', '2024-04-01').systemKeys.blobs_extension : blobsExtensionKey)}'
       : ''
   }
 }

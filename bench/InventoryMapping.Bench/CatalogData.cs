@@ -19,7 +19,7 @@ public static class CatalogData
                 Price: Math.Round((decimal)(random.NextDouble() * 200 + 1), 2),
                 Quantity: fba ? null : random.Next(0, 500),
                 IsFba: fba,
-                IsActive: true);
+                Status: ListingStatus.Active);
         }).ToList();
     }
 

@@ -36,6 +36,13 @@ public static class Measurements
         return watch.Elapsed.TotalMilliseconds;
     }
 
+    /// <summary>Working set of this process now, in MiB.</summary>
+    public static double WorkingSetMiB()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64 / 1024.0 / 1024.0;
+    }
+
     /// <summary>Peak working set of this process in MiB (VmHWM on Linux).</summary>
     public static double PeakWorkingSetMiB()
     {

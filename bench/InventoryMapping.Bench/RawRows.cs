@@ -24,7 +24,8 @@ public static class RawRows
             ["Price"] = input.Price?.ToString(CultureInfo.InvariantCulture),
             ["Quantity"] = input.IsFba == true ? null : input.Quantity,
             ["IsFba"] = input.IsFba ?? false,
-            ["IsActive"] = input.IsActive ?? true,
+            ["IsListed"] = true,
+            ["IsActive"] = input.Status != ListingStatus.Inactive,
             ["IgnoreSync"] = false,
             ["IsLinked"] = false,
             ["CreatedAt"] = now,
@@ -47,10 +48,13 @@ public static class RawRows
     public static TableEntity Counts(string partitionKey, long total) =>
         new(partitionKey, ListingPartition.CountsRowKey)
         {
-            ["Total"] = total,
+            ["Version"] = 1L,
+            ["Listed"] = total,
             ["Active"] = total,
             ["Linked"] = 0L,
-            ["Unlinked"] = total,
+            ["Fba"] = 0L,
+            ["IgnoreSync"] = 0L,
+            ["Retired"] = 0L,
         };
 
     public static TableEntity Item(string itemId, ItemDefinition definition, DateTimeOffset now) =>

@@ -16,6 +16,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InventoryMapping;
@@ -41,6 +42,11 @@ public static class InventoryMappingServiceCollectionExtensions
         // Back-off waits for other writers in real time, whatever clock the app's time logic runs on.
         services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
+        services.AddSingleton<StorageLayout>();
+        services.AddHostedService<StorageLayoutCheck>();
+        services.AddOptions<DownloadLinkOptions>().Bind(configuration.GetSection(DownloadLinkOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DownloadLinkOptions>, DownloadLinkOptions.Validator>();
+        services.AddSingleton<DownloadLinks>();
         services.AddSingleton<Health.AppHealth>();
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
@@ -85,11 +91,13 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
         services.AddSingleton<IJobKind, DeleteChannel>();
+        services.AddSingleton<IJobKind, ExportMapping>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();
         services.AddSingleton<MappingJobs>();
         services.AddSingleton<ReservationSweeps>();
+        services.AddSingleton<MappingExports>();
         services.AddSingleton<JobRunner>();
     }
 

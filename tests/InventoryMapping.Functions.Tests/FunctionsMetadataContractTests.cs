@@ -51,6 +51,27 @@ public sealed class FunctionsMetadataContractTests
         Assert.Equal("0 */10 * * * *", trigger.GetProperty("schedule").GetString());
     }
 
+    [Fact]
+    public void Export_request_files_come_from_an_event_grid_sourced_blob_trigger_on_the_app_storage_connection()
+    {
+        var trigger = Trigger("ExportRequested");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%ExportRequestsContainerName%/{channelId}/{name}.json", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Infra_subscribes_the_export_request_function_by_its_name_to_its_container()
+    {
+        var bicep = File.ReadAllText(Path.Combine(InventoryMapping.Testing.RepositoryRoot.Find(), "infra", "main.bicep"));
+
+        Assert.Contains("param exportRequestFunctionName string = 'ExportRequested'", bicep, StringComparison.Ordinal);
+        Assert.Contains($"var exportRequestsContainerName = '{InventoryMapping.Storage.AppStorage.ExportRequestsContainer}'", bicep, StringComparison.Ordinal);
+        Assert.Contains("ExportRequestsContainerName: exportRequestsContainerName", bicep, StringComparison.Ordinal);
+    }
+
     private static JsonElement Trigger(string name)
     {
         var function = Assert.Single(s_functions.Value, f => f.GetProperty("name").GetString() == name);

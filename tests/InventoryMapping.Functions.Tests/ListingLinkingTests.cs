@@ -45,7 +45,7 @@ public sealed class ListingLinkingTests : ApiTest
     }
 
     [Fact]
-    public async Task Summary_counts_active_linked_and_unlinked_listings()
+    public async Task Summary_counts_active_and_inactive_listings_linked_or_not()
     {
         await Api.PutChannelAsync("shop");
         foreach (var sku in new[] { "A", "B", "C" })
@@ -53,7 +53,7 @@ public sealed class ListingLinkingTests : ApiTest
             await Api.PutListingAsync("shop", new { sku, title = sku });
         }
 
-        await Api.PutListingAsync("shop", new { sku = "OLD", title = "gone", isActive = false });
+        await Api.PutListingAsync("shop", new { sku = "OUT", title = "out of stock", status = "inactive" });
         await Api.CreateItemAsync(new { sku = "A", title = "A" });
         await Api.LinkAsync("shop", ListingIds.FromSku("A"), new { itemSku = "A" });
 
@@ -61,10 +61,11 @@ public sealed class ListingLinkingTests : ApiTest
 
         Assert.Equal(200, summary.Status);
         var counts = summary.Json.GetProperty("counts");
+        Assert.Equal(4, counts.GetProperty("total").GetInt64());
         Assert.Equal(3, counts.GetProperty("active").GetInt64());
-        Assert.Equal(1, counts.GetProperty("linked").GetInt64());
-        Assert.Equal(2, counts.GetProperty("unlinked").GetInt64());
         Assert.Equal(1, counts.GetProperty("inactive").GetInt64());
+        Assert.Equal(1, counts.GetProperty("linked").GetInt64());
+        Assert.Equal(3, counts.GetProperty("unlinked").GetInt64());
         Assert.Equal("A1SELLER", summary.Json.GetProperty("accountId").GetString());
     }
 

@@ -76,7 +76,7 @@ public sealed class ListingReportMarketplaceTests
         var counts = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts");
         Assert.Equal((3, 3), (counts.GetProperty("total").GetInt64(), counts.GetProperty("active").GetInt64()));
         Assert.Equal("Deutscher Titel", (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "BOTH")).Json.GetProperty("title").GetString());
-        Assert.True((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "ONLY-FR")).Json.GetProperty("isActive").GetBoolean());
+        Assert.True((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "ONLY-FR")).Json.GetProperty("listed").GetBoolean());
     }
 
     [Fact]
@@ -96,9 +96,10 @@ public sealed class ListingReportMarketplaceTests
 
         var latest = await LatestAsync(world);
         Assert.Equal((ReportRequestStatus.Ingested, 1L), (latest.Status, latest.ListingsRetired!.Value));
-        Assert.True((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "MOVES")).Json.GetProperty("isActive").GetBoolean());
-        Assert.False((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "GOES")).Json.GetProperty("isActive").GetBoolean());
-        Assert.Equal(4, (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts").GetProperty("active").GetInt64());
+        Assert.True((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "MOVES")).Json.GetProperty("listed").GetBoolean());
+        Assert.False((await world.Api.GetListingAsync(AmazonWorld.ChannelId, "GOES")).Json.GetProperty("listed").GetBoolean());
+        var counts = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts");
+        Assert.Equal((4, 1), (counts.GetProperty("total").GetInt64(), counts.GetProperty("retired").GetInt64()));
     }
 
     [Fact]

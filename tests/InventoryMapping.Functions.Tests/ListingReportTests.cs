@@ -39,7 +39,12 @@ public sealed class ListingReportTests
         var counts = summary.GetProperty("counts");
         Assert.Equal(4, counts.GetProperty("total").GetInt64());
         Assert.Equal(3, counts.GetProperty("active").GetInt64());
-        Assert.Equal(3, counts.GetProperty("unlinked").GetInt64());
+        Assert.Equal(1, counts.GetProperty("inactive").GetInt64());
+        Assert.Equal(4, counts.GetProperty("unlinked").GetInt64());
+        Assert.Equal(1, counts.GetProperty("fba").GetInt64());
+        Assert.Equal(0, counts.GetProperty("retired").GetInt64());
+        var inactive = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "INACTIVE-1")).Json;
+        Assert.Equal(("inactive", "Inactive", true), (inactive.GetProperty("status").GetString(), inactive.GetProperty("amazon").GetProperty("status").GetString(), inactive.GetProperty("listed").GetBoolean()));
         var odd = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, ListingIds.FromSku("a/b\\c#d?e%f g"))).Json;
         Assert.Equal("Café crème – Größe XL „Premium“ €", odd.GetProperty("title").GetString());
         var fba = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "FBA-1")).Json;
@@ -77,7 +82,7 @@ public sealed class ListingReportTests
         Assert.Equal("Columns", listing.GetProperty("title").GetString());
         Assert.Equal(5, listing.GetProperty("quantity").GetInt32());
         Assert.Equal(9.99m, listing.GetProperty("price").GetDecimal());
-        Assert.True(listing.GetProperty("isActive").GetBoolean());
+        Assert.Equal("active", listing.GetProperty("status").GetString());
         Assert.Equal(2, (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts").GetProperty("active").GetInt64());
     }
 
@@ -102,7 +107,7 @@ public sealed class ListingReportTests
     }
 
     [Fact]
-    public async Task A_listing_that_disappears_becomes_inactive_and_comes_back_active_and_still_linked()
+    public async Task A_listing_that_disappears_is_retired_with_its_link_and_comes_back_listed_and_still_linked()
     {
         await using var world = await AmazonWorld.StartAsync([Merchant("STAY"), Merchant("GO")]);
         await world.RequestTimerAsync();
@@ -114,15 +119,16 @@ public sealed class ListingReportTests
         await world.Api.CallAsync<ListingReportFunctions>((f, r) => f.RequestNow(r, AmazonWorld.ChannelId, default), "POST");
         await world.CollectUntilSettledAsync();
         var gone = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "GO")).Json;
-        Assert.False(gone.GetProperty("isActive").GetBoolean());
+        Assert.Equal((false, "active"), (gone.GetProperty("listed").GetBoolean(), gone.GetProperty("status").GetString()));
         Assert.True(gone.TryGetProperty("linkedItem", out _));
-        Assert.Equal(0, (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts").GetProperty("linked").GetInt64());
+        var goneCounts = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts");
+        Assert.Equal((1, 0, 1), (goneCounts.GetProperty("total").GetInt64(), goneCounts.GetProperty("linked").GetInt64(), goneCounts.GetProperty("retired").GetInt64()));
 
         world.Amazon.ReplaceCatalogue(AmazonWorld.SellerId, SandboxCatalogue.Of([Merchant("STAY"), Merchant("GO")]));
         await world.Api.CallAsync<ListingReportFunctions>((f, r) => f.RequestNow(r, AmazonWorld.ChannelId, default), "POST");
         await world.CollectUntilSettledAsync();
         var back = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "GO")).Json;
-        Assert.True(back.GetProperty("isActive").GetBoolean());
+        Assert.True(back.GetProperty("listed").GetBoolean());
         Assert.True(back.TryGetProperty("linkedItem", out _));
         var counts = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("counts");
         Assert.Equal((2, 1, 1), (counts.GetProperty("active").GetInt64(), counts.GetProperty("linked").GetInt64(), counts.GetProperty("unlinked").GetInt64()));

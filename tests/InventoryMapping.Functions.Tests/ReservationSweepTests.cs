@@ -49,7 +49,10 @@ public sealed class ReservationSweepTests : ApiTest
         var skus = Enumerable.Range(0, 300).Select(i => $"CR-{i:D3}").ToList();
         await App.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t " + s)).ToList(), null, default);
         var job = (await App.Get<MappingJobs>().StartAsync(JobKind.CreateAll, "shop", false, SkuMatchMode.Exact, default)).Value!;
-        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 120))
+        // One part at a time, so the kill lands at the same write every run: in a page, between its SKUs' reservations
+        // and their commit.
+        var onePartAtATime = new Dictionary<string, string?> { ["Storage:Throughput:ItemCreationPartsInFlight"] = "1" };
+        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 40, settings: onePartAtATime))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => crashing.Runner.RunAsync(new JobMessage(job.JobId), default));
         }

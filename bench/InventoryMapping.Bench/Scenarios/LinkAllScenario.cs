@@ -41,28 +41,7 @@ public sealed class LinkAllScenario : IBenchScenario
         var watch = Stopwatch.StartNew();
         var started = await host.Get<MappingJobs>().StartAsync(JobKind.LinkAllBySku, BulkSeeder.ChannelId, dryRun: false, SkuMatchMode.Exact, cancellationToken);
         var jobId = started.IsSuccess ? started.Value.JobId : throw new InvalidOperationException($"Could not start the job: {started.Error}");
-        var runner = host.Get<JobRunner>();
-        var store = host.Get<JobStore>();
-        var runs = 0;
-        Job job;
-        while (true)
-        {
-            await runner.RunAsync(new JobMessage(jobId), cancellationToken);
-            runs++;
-            job = await store.GetAsync(jobId, cancellationToken) ?? throw new InvalidOperationException("The job is gone.");
-            if (job.Status == JobStatus.Failed)
-            {
-                throw new InvalidOperationException($"The job failed: {job.Error}");
-            }
-
-            if (job.Status == JobStatus.Succeeded)
-            {
-                break;
-            }
-
-            BenchReport.Progress($"job: {job.Progress.Done:N0}/{job.Progress.Total:N0} after {runs} run(s)");
-        }
-
+        var (job, runs) = await JobRun.ToEndAsync(host, jobId, cancellationToken);
         var seconds = watch.Elapsed.TotalSeconds;
         var requests = host.Requests.Snapshot();
         var linked = job.Result.GetValueOrDefault("linked");

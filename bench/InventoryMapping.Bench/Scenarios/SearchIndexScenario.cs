@@ -36,7 +36,7 @@ public sealed class SearchIndexScenario : IBenchScenario
         using var blob = new MemoryStream();
         watch.Restart();
         cpu = Cpu();
-        ItemSearchSnapshots.WriteTo(blob, ItemSearchState.Of(built).Entries(), DateTimeOffset.UtcNow);
+        ItemSearchSnapshots.WriteTo(blob, ItemSearchState.Of(built).Entries(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
         var writeMs = watch.Elapsed.TotalMilliseconds;
         var blobMiB = blob.Length / 1024.0 / 1024.0;
         var writeCpu = Cpu() - cpu;
@@ -46,7 +46,7 @@ public sealed class SearchIndexScenario : IBenchScenario
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         watch.Restart();
         cpu = Cpu();
-        var (loaded, _) = ItemSearchSnapshots.ReadFrom(blob);
+        var loaded = ItemSearchSnapshots.ReadFrom(blob).Catalog;
         var readMs = watch.Elapsed.TotalMilliseconds;
         var readCpu = Cpu() - cpu;
         var held = GC.GetTotalMemory(forceFullCollection: true) - baseline;

@@ -33,6 +33,28 @@ public sealed class InventoryStore(AppStorage storage)
     public async Task<DomainError> SkuTakenAsync(string itemId, string requestedSku, CancellationToken cancellationToken) =>
         SkuTaken(itemId, (await GetAsync(itemId, cancellationToken))?.Sku ?? requestedSku);
 
+    /// <summary>
+    /// The titles of the items, by id, for those that exist and are not being deleted: a point read of two columns
+    /// per item, <paramref name="readsInFlight"/> at a time.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, string>> GetTitlesAsync(IEnumerable<string> itemIds, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var titles = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            itemIds.Where(ItemIds.IsValid).Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = readsInFlight, CancellationToken = cancellationToken },
+            async (itemId, ct) =>
+            {
+                var row = await storage.Items.GetEntityIfExistsAsync<ItemEntity>(
+                    ItemIds.PartitionOf(itemId), itemId, [nameof(ItemEntity.Title), nameof(ItemEntity.DeletedAt)], ct);
+                if (row is { HasValue: true, Value.DeletedAt: null })
+                {
+                    titles[itemId] = row.Value.Title;
+                }
+            });
+        return titles;
+    }
+
     /// <summary>The item whose SKU equals <paramref name="sku"/> ignoring case, if any: one point read (two if the row is uncommitted).</summary>
     public async Task<ItemReference?> FindBySkuAsync(string sku, CancellationToken cancellationToken) =>
         await ResolveAsync(await GetReservationAsync(sku, cancellationToken), sku, cancellationToken);

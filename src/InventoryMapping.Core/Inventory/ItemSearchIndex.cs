@@ -25,6 +25,7 @@ public sealed class ItemSearchIndex(
     private volatile ItemSearchState? _state;
     private bool _loadUnderWay;
     private DateTimeOffset _readFrom;
+    private DateTimeOffset _rebuiltAt;
     private Task? _polling;
     private Task? _compacting;
 
@@ -103,15 +104,54 @@ public sealed class ItemSearchIndex(
         }
     }
 
-    /// <summary>Writes a snapshot of the current state (refreshed first) and prunes change-log rows it no longer needs.</summary>
+    /// <summary>
+    /// Writes a snapshot of the current state (refreshed first) and prunes change-log rows it no longer needs. Once
+    /// the state's chain is <see cref="ItemSearchOptions.RebuildInterval"/> old, the snapshot is built from the Items
+    /// table instead, and this instance takes it as its state: a change whose log write a crash lost is then in.
+    /// </summary>
     public async Task WriteSnapshotAsync(CancellationToken cancellationToken)
     {
         await CurrentAsync(cancellationToken);
+        if (clock.GetUtcNow() - _rebuiltAt >= Options.RebuildInterval)
+        {
+            await RebuildAsync(cancellationToken);
+            return;
+        }
+
         await RefreshAsync(cancellationToken);
         var (state, highWaterMark) = (_state!, _readFrom);
-        await snapshots.WriteAsync(state.Entries(), highWaterMark, cancellationToken);
+        await snapshots.WriteAsync(state.Entries(), highWaterMark, _rebuiltAt, cancellationToken);
         var pruned = await log.PruneAsync(highWaterMark - Options.ChangeLogRetention, limit: 200_000, cancellationToken);
         logger.LogInformation("Search snapshot written as of {HighWaterMark}; {Pruned} change-log rows pruned.", highWaterMark, pruned);
+    }
+
+    /// <summary>Builds the state and a snapshot from the Items table, then applies the change log since the scan began.</summary>
+    private async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            var (entries, started) = await snapshots.ScanItemsAsync(clock.GetUtcNow(), cancellationToken);
+            await snapshots.WriteAsync(entries, started, started, cancellationToken);
+            var catalog = ItemSearchSnapshots.Build(entries);
+            var since = clock.GetUtcNow();
+            var changes = await log.ReadSinceAsync(started - Options.LateWriteAllowance, cancellationToken);
+            lock (_gate)
+            {
+                // The scan is the truth as of its start; the log since then (all of it, applied or not) is newer.
+                _applied.Clear();
+                _state = ItemSearchState.Of(catalog).With(Unseen(changes));
+                _readFrom = since;
+                _rebuiltAt = started;
+                CompactIfDue(loaded: true);
+            }
+
+            logger.LogInformation("Search index rebuilt from the Items table: {Count} items.", entries.Count);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -149,16 +189,17 @@ public sealed class ItemSearchIndex(
             var snapshot = await snapshots.ReadLatestAsync(cancellationToken);
             ItemSearchCatalog catalog;
             DateTimeOffset highWaterMark;
+            DateTimeOffset rebuiltAt;
             if (snapshot is { } found)
             {
-                (catalog, highWaterMark) = found;
+                (catalog, highWaterMark, rebuiltAt) = found;
             }
             else
             {
                 var (entries, scanned) = await snapshots.ScanItemsAsync(started, cancellationToken);
                 catalog = ItemSearchSnapshots.Build(entries);
-                highWaterMark = scanned;
-                await snapshots.WriteAsync(entries, highWaterMark, cancellationToken);
+                (highWaterMark, rebuiltAt) = (scanned, scanned);
+                await snapshots.WriteAsync(entries, highWaterMark, rebuiltAt, cancellationToken);
                 logger.LogInformation("No search snapshot: built one of {Count} items from the Items table.", entries.Count);
             }
 
@@ -170,6 +211,7 @@ public sealed class ItemSearchIndex(
                 _duringLoad.Clear();
                 _loadUnderWay = false;
                 _readFrom = since;
+                _rebuiltAt = rebuiltAt;
                 _polling = PollAsync(_stopping.Token);
                 CompactIfDue(loaded: true);
                 return _state;

@@ -16,4 +16,10 @@ public sealed class ItemSearchOptions
 
     /// <summary>Change-log rows are kept this long after the snapshot that contains them.</summary>
     public TimeSpan ChangeLogRetention { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// How long a chain of snapshots goes on from the previous one before the snapshot timer builds the next from the
+    /// Items table instead: this bounds how long a change whose log write was lost to a crash stays out of search.
+    /// </summary>
+    public TimeSpan RebuildInterval { get; set; } = TimeSpan.FromHours(24);
 }

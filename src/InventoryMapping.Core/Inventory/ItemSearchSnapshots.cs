@@ -13,7 +13,8 @@ namespace InventoryMapping.Inventory;
 /// <summary>
 /// Snapshots of the search index in blob container <see cref="Container"/>: <c>snapshots/{high-water mark ticks}.bin</c>,
 /// gzipped (id, SKU, title) records in key order between a header and a trailer that both carry the count, so a
-/// truncated or damaged blob is recognised and skipped. The high-water mark is the time up to which the snapshot
+/// truncated or damaged blob is recognised and skipped. The header also says when the snapshot's chain was last
+/// built from the Items table (<see cref="SearchSnapshot.RebuiltAt"/>; the first format, without it, reads as never). The high-water mark is the time up to which the snapshot
 /// holds every logged change; a reader goes on from there in the change log. Block blobs appear only once
 /// committed, so a crash mid-upload leaves the previous snapshots as they were.
 /// </summary>
@@ -21,13 +22,14 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
 {
     public const string Container = "searchindex";
     private const string Prefix = "snapshots/";
-    private const int Magic = 0x31534D49; // "IMS1"
+    private const int Magic = 0x32534D49; // "IMS2"
+    private const int FirstMagic = 0x31534D49; // "IMS1": no RebuiltAt
     private const int Kept = 2;
 
     internal BlobContainerClient Blobs => storage.Container(Container);
 
     /// <summary>The newest readable snapshot, or null when there is none.</summary>
-    internal async Task<(ItemSearchCatalog Catalog, DateTimeOffset HighWaterMark)?> ReadLatestAsync(CancellationToken cancellationToken)
+    internal async Task<SearchSnapshot?> ReadLatestAsync(CancellationToken cancellationToken)
     {
         foreach (var name in (await ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal))
         {
@@ -49,13 +51,17 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
         return null;
     }
 
-    /// <summary>Writes a snapshot of <paramref name="entries"/> (key order) as of <paramref name="highWaterMark"/>, then drops all but the newest two.</summary>
-    internal async Task WriteAsync(IEnumerable<(ulong Id, string Sku, string Title)> entries, DateTimeOffset highWaterMark, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a snapshot of <paramref name="entries"/> (key order) as of <paramref name="highWaterMark"/>, its chain
+    /// last built from the Items table at <paramref name="rebuiltAt"/>, then drops all but the newest two.
+    /// </summary>
+    internal async Task WriteAsync(
+        IEnumerable<(ulong Id, string Sku, string Title)> entries, DateTimeOffset highWaterMark, DateTimeOffset rebuiltAt, CancellationToken cancellationToken)
     {
         var name = Prefix + highWaterMark.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + ".bin";
         await using (var blob = await Blobs.GetBlobClient(name).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken))
         {
-            WriteTo(blob, entries, highWaterMark);
+            WriteTo(blob, entries, highWaterMark, rebuiltAt);
         }
 
         foreach (var old in (await ListAsync(cancellationToken)).OrderDescending(StringComparer.Ordinal).Skip(Kept))
@@ -118,18 +124,19 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
     }
 
     /// <summary>The snapshot format, written to <paramref name="stream"/> (left open).</summary>
-    internal static void WriteTo(Stream stream, IEnumerable<(ulong Id, string Sku, string Title)> entries, DateTimeOffset highWaterMark)
+    internal static void WriteTo(Stream stream, IEnumerable<(ulong Id, string Sku, string Title)> entries, DateTimeOffset highWaterMark, DateTimeOffset rebuiltAt)
     {
         using var zip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
         using var buffered = new BufferedStream(zip, 1 << 20);
         using var writer = new BinaryWriter(buffered, Encoding.UTF8, leaveOpen: true);
-        WriteBody(writer, entries.ToList(), highWaterMark.UtcTicks);
+        WriteBody(writer, entries.ToList(), highWaterMark.UtcTicks, rebuiltAt.UtcTicks);
     }
 
-    private static void WriteBody(BinaryWriter writer, List<(ulong Id, string Sku, string Title)> entries, long highWaterMark)
+    private static void WriteBody(BinaryWriter writer, List<(ulong Id, string Sku, string Title)> entries, long highWaterMark, long rebuiltAt)
     {
         writer.Write(Magic);
         writer.Write(highWaterMark);
+        writer.Write(rebuiltAt);
         writer.Write(entries.Count);
         foreach (var (id, sku, title) in entries)
         {
@@ -143,17 +150,19 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
     }
 
     /// <summary>Reads the snapshot format; <see cref="InvalidDataException"/> or <see cref="EndOfStreamException"/> if it is damaged.</summary>
-    internal static (ItemSearchCatalog Catalog, DateTimeOffset HighWaterMark) ReadFrom(Stream blob)
+    internal static SearchSnapshot ReadFrom(Stream blob)
     {
         using var zip = new GZipStream(blob, CompressionMode.Decompress);
         using var buffered = new BufferedStream(zip, 1 << 20);
         using var reader = new BinaryReader(buffered, Encoding.UTF8);
-        if (reader.ReadInt32() != Magic)
+        var magic = reader.ReadInt32();
+        if (magic is not (Magic or FirstMagic))
         {
             throw new InvalidDataException("Not a search snapshot.");
         }
 
         var highWaterMark = reader.ReadInt64();
+        var rebuiltAt = magic == Magic ? reader.ReadInt64() : DateTimeOffset.MinValue.UtcTicks;
         var count = reader.ReadInt32();
         var builder = new ItemSearchCatalog.Builder();
         for (var i = 0; i < count; i++)
@@ -161,11 +170,11 @@ public sealed class ItemSearchSnapshots(AppStorage storage, ILogger<ItemSearchSn
             builder.Add(reader.ReadUInt64(), reader.ReadString(), reader.ReadString());
         }
 
-        if (reader.ReadInt32() != count || reader.ReadInt32() != Magic)
+        if (reader.ReadInt32() != count || reader.ReadInt32() != magic)
         {
             throw new InvalidDataException("The snapshot's trailer does not match its header.");
         }
 
-        return (builder.Build(), new DateTimeOffset(highWaterMark, TimeSpan.Zero));
+        return new SearchSnapshot(builder.Build(), new DateTimeOffset(highWaterMark, TimeSpan.Zero), new DateTimeOffset(rebuiltAt, TimeSpan.Zero));
     }
 }

@@ -116,23 +116,9 @@ public sealed class ItemWriter(
     private async Task<List<ItemEntity>> ReserveAsync(List<ItemEntity> items, Dictionary<ItemEntity, string> duplicates, CancellationToken cancellationToken)
     {
         var rows = items.ToDictionary(i => Reservation(i, committed: false), i => i);
-        var failed = new System.Collections.Concurrent.ConcurrentBag<ItemSkuEntity>();
-        await Parallel.ForEachAsync(
-            TableTransactions.Chunk(rows.Keys.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))),
-            Options(cancellationToken),
-            async (chunk, ct) =>
-            {
-                if ((await storage.ItemSkus.TrySubmitAsync(chunk, ct)).Outcome == WriteOutcome.Conflict)
-                {
-                    // Somebody holds one of these SKUs: reserve one by one to learn which.
-                    foreach (var action in chunk)
-                    {
-                        failed.Add((ItemSkuEntity)action.Entity);
-                    }
-                }
-            });
 
-        await Parallel.ForEachAsync(failed, Options(cancellationToken), async (row, ct) =>
+        // Somebody holds one of a transaction's SKUs: reserve them one by one to learn which.
+        await storage.ItemSkus.AddAllOrEachAsync(rows.Keys, _transactionsInFlight, async (row, ct) =>
         {
             var holder = await ReserveOneAsync(row, ct);
             if (holder is not null)
@@ -142,7 +128,7 @@ public sealed class ItemWriter(
                     duplicates[rows[row]] = holder;
                 }
             }
-        });
+        }, cancellationToken);
 
         return items.Where(i => !duplicates.ContainsKey(i)).ToList();
     }
@@ -180,27 +166,45 @@ public sealed class ItemWriter(
                 : Attempt.Conflict<string?>();
         }, cancellationToken);
 
-    private async Task WriteLookupsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds each item to its normalized-SKU row. New rows (the usual case when seeding or in Create All) are inserted
+    /// in transactions, the items sharing a normalized SKU in one row; a row that exists already is changed alone.
+    /// </summary>
+    private Task WriteLookupsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken)
     {
-        await Parallel.ForEachAsync(items, Options(cancellationToken), async (item, ct) => await ChangeNormalizedAsync(item.Sku, item.RowKey, add: true, ct));
+        var rows = items
+            .Select(item => (Key: ItemSkuKeys.NormalizedRow(item.Sku), item.RowKey))
+            .Where(x => x.Key.RowKey.Length > 0)
+            .GroupBy(x => x.Key)
+            .Select(g => new ItemSkuEntity { PartitionKey = g.Key.PartitionKey, RowKey = g.Key.RowKey, ItemIds = string.Join(',', g.Select(x => x.RowKey).Distinct()) });
+        return storage.ItemSkus.AddAllOrEachAsync(
+            rows,
+            _transactionsInFlight,
+            async (row, ct) =>
+            {
+                foreach (var itemId in InventoryStore.Split(row.ItemIds))
+                {
+                    await ChangeNormalizedAsync(row.PartitionKey, row.RowKey, itemId, add: true, ct);
+                }
+            },
+            cancellationToken);
     }
 
     private async Task RemoveLookupsAsync(ItemEntity item, ItemEntity? keep, CancellationToken cancellationToken)
     {
         if (keep is null || ItemSkuKeys.Normalized(keep.Sku) != ItemSkuKeys.Normalized(item.Sku))
         {
-            await ChangeNormalizedAsync(item.Sku, item.RowKey, add: false, cancellationToken);
+            var (partition, rowKey) = ItemSkuKeys.NormalizedRow(item.Sku);
+            if (rowKey.Length > 0)
+            {
+                await ChangeNormalizedAsync(partition, rowKey, item.RowKey, add: false, cancellationToken);
+            }
         }
     }
 
-    private async Task ChangeNormalizedAsync(string sku, string itemId, bool add, CancellationToken cancellationToken)
+    /// <summary>Adds an item id to, or removes it from, one normalized-SKU row (a SKU of only spaces has none).</summary>
+    private async Task ChangeNormalizedAsync(string partition, string rowKey, string itemId, bool add, CancellationToken cancellationToken)
     {
-        var (partition, rowKey) = ItemSkuKeys.NormalizedRow(sku);
-        if (rowKey.Length == 0)
-        {
-            return; // a SKU of only spaces has no normalized form to match
-        }
-
         await retry.RunAsync(ConflictLimit.SkuLookup, async (_, ct) =>
         {
             var existing = await storage.ItemSkus.GetEntityIfExistsAsync<ItemSkuEntity>(partition, rowKey, cancellationToken: ct);
@@ -229,26 +233,15 @@ public sealed class ItemWriter(
 
     private async Task AddItemsAsync(IReadOnlyList<ItemEntity> items, CancellationToken cancellationToken)
     {
-        var byKey = items.ToDictionary(i => i.PartitionKey + "/" + i.RowKey);
-        await Parallel.ForEachAsync(
-            TableTransactions.Chunk(items.Select(i => new TableTransactionAction(TableTransactionActionType.Add, i))),
-            Options(cancellationToken),
-            async (chunk, ct) =>
+        // A re-run: some items were written by the earlier attempt. Add the rest one by one.
+        await storage.Items.AddAllOrEachAsync(items, _transactionsInFlight, async (item, ct) =>
+        {
+            if (await storage.Items.TryAddAsync(item, ct) == WriteOutcome.Conflict)
             {
-                if ((await storage.Items.TrySubmitAsync(chunk, ct)).Outcome == WriteOutcome.Conflict)
-                {
-                    // A re-run: some items were written by the earlier attempt. Add the rest one by one.
-                    foreach (var action in chunk)
-                    {
-                        var item = byKey[action.Entity.PartitionKey + "/" + action.Entity.RowKey];
-                        if (await storage.Items.TryAddAsync(item, ct) == WriteOutcome.Conflict)
-                        {
-                            var stored = await store.GetEntityAsync(item.RowKey, ct);
-                            item.ETag = stored?.ETag ?? default;
-                        }
-                    }
-                }
-            });
+                var stored = await store.GetEntityAsync(item.RowKey, ct);
+                item.ETag = stored?.ETag ?? default;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Deletes a reservation a crash left (see <c>SweepReservations</c>) unless it changed since it was read; false then.</summary>
@@ -277,7 +270,4 @@ public sealed class ItemWriter(
         var (partition, rowKey) = ItemSkuKeys.UniqueRow(item.Sku);
         return new ItemSkuEntity { PartitionKey = partition, RowKey = rowKey, ItemId = item.RowKey, Sku = item.Sku, Committed = committed };
     }
-
-    private ParallelOptions Options(CancellationToken cancellationToken) =>
-        new() { MaxDegreeOfParallelism = _transactionsInFlight, CancellationToken = cancellationToken };
 }

@@ -23,6 +23,9 @@ public sealed record Job(
 
     /// <summary>While running or stalled: until when the current runner holds the job; another takes it over after.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>Once succeeded, the file the job wrote (an export's CSV), with a download link.</summary>
+    public JobFile? File { get; init; }
 }
 
 public sealed record JobProgress(long Done, long Total)

@@ -13,4 +13,7 @@ public enum JobKind
 
     /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
     SweepReservations,
+
+    /// <summary>Writes a channel's listings as a mapping CSV file (docs/csv.md).</summary>
+    ExportMapping,
 }

@@ -4,13 +4,54 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Jobs;
 
 /// <summary>Starts jobs of any kind (records them and puts their message on the jobs queue) and answers their status and reported rows.</summary>
-public sealed class JobService(JobStore jobs, ChannelStore channels, AppStorage storage, TimeProvider clock)
+public sealed class JobService(JobStore jobs, ChannelStore channels, AppStorage storage, DownloadLinks links, TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    public async Task<Result<Job>> GetAsync(string jobId, CancellationToken cancellationToken) =>
-        await jobs.GetAsync(jobId, cancellationToken) is { } job ? job : DomainError.NotFound("Job", jobId);
+    /// <summary>The job's status; once it has written a file, with a fresh read-only link to it.</summary>
+    public async Task<Result<Job>> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (await jobs.GetAsync(jobId, cancellationToken) is not { } job)
+        {
+            return DomainError.NotFound("Job", jobId);
+        }
+
+        if (job.File is not { } file)
+        {
+            return job;
+        }
+
+        var (url, expiresOn) = await links.CreateAsync(storage.Container(file.Container).GetBlobClient(file.Name), cancellationToken);
+        return job with { File = file with { DownloadUrl = url, DownloadUrlExpiresOn = expiresOn } };
+    }
+
+    /// <summary>The file the job wrote, opened for reading (the caller disposes the stream); a conflict while the job has not finished it.</summary>
+    public async Task<Result<JobFileContent>> OpenFileAsync(string jobId, CancellationToken cancellationToken)
+    {
+        if (await jobs.GetEntityAsync(jobId, cancellationToken) is not { } entity)
+        {
+            return DomainError.NotFound("Job", jobId);
+        }
+
+        var job = jobs.ToJob(entity);
+        if (job.File is not { } file)
+        {
+            return job.Kind == JobKind.ExportMapping && job.Status != JobStatus.Failed
+                ? DomainError.Conflict($"The job's file is not written yet: the job is {job.Status.ToString().ToLowerInvariant()}.")
+                : DomainError.NotFound("File of job", jobId);
+        }
+
+        try
+        {
+            var download = (await storage.Container(file.Container).GetBlobClient(file.Name).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
+            return new JobFileContent(download.Content, download.Details.ContentType ?? "application/octet-stream", download.Details.ContentLength, Path.GetFileName(file.Name));
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return DomainError.NotFound("File of job", jobId);
+        }
+    }
 
     /// <summary>
     /// A page of the rows the job reported (listings it left alone and why), from <paramref name="continuationToken"/>.
@@ -62,6 +103,11 @@ public sealed class JobService(JobStore jobs, ChannelStore channels, AppStorage 
     }
 
     /// <summary>Records a job of <paramref name="kind"/> with its parameters (a versioned JSON document) and starts it.</summary>
+    /// <param name="jobId">
+    /// The job's id when the caller derives it from what asked for the job (a request file's version): a job of
+    /// that id already there is the one answered, and its message is sent again unless it has finished (the runner
+    /// drops a message for a job held or done), so a start that died between the two steps completes.
+    /// </param>
     internal async Task<Job> StartAsync<TParameters>(
         JobKind kind, string channelId, bool dryRun, TParameters parameters, long total, CancellationToken cancellationToken, string? jobId = null)
     {
@@ -75,7 +121,15 @@ public sealed class JobService(JobStore jobs, ChannelStore channels, AppStorage 
             Total = total,
             CreatedAt = clock.GetUtcNow(),
         };
-        await jobs.AddAsync(job, cancellationToken);
+        if (!await jobs.TryAddAsync(job, cancellationToken))
+        {
+            job = await jobs.GetEntityAsync(job.JobId, cancellationToken) ?? throw new InvalidOperationException($"Job {job.JobId} was there and is gone.");
+            if (job.IsFinished)
+            {
+                return jobs.ToJob(job);
+            }
+        }
+
         await EnqueueAsync(new JobMessage(job.JobId), TimeSpan.Zero, cancellationToken);
         return jobs.ToJob(job);
     }

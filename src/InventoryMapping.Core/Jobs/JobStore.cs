@@ -30,13 +30,20 @@ public sealed class JobStore(AppStorage storage, JobKinds kinds, TimeProvider cl
     }
 
     /// <summary>
-    /// Records a new job, and first its row in its channel's (or kind's) index (a crash between the two leaves an index row that
-    /// points at nothing, which listing skips; the other order could leave a job the channel's list never shows).
+    /// Adds the job, then its row in its channel's (or kind's) index; false when a job of its id is there already (whose
+    /// index row is then written again, idempotently: a start that died between the two writes is repaired by its retry).
+    /// A crash between them otherwise leaves the job out of the list, still readable by id.
     /// </summary>
-    internal async Task AddAsync(JobEntity job, CancellationToken cancellationToken)
+    internal async Task<bool> TryAddAsync(JobEntity job, CancellationToken cancellationToken)
     {
-        await storage.Jobs.AddEntityAsync(JobIndexEntity.Of(job), cancellationToken);
-        await storage.Jobs.AddEntityAsync(job, cancellationToken);
+        var added = await storage.Jobs.TryAddAsync(job, cancellationToken) == WriteOutcome.Written;
+        var indexed = added ? job : await GetEntityAsync(job.JobId, cancellationToken);
+        if (indexed is not null)
+        {
+            await storage.Jobs.UpsertEntityAsync(JobIndexEntity.Of(indexed), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        return added;
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
         Channel channel, string ingestionId, IAsyncEnumerable<AmazonListingRow> rows, CancellationToken cancellationToken, double? holdShare = null)
     {
         using var activity = Telemetry.Source.StartActivity("ReportIngestion")?.SetTag("channel.id", channel.ChannelId).SetTag("ingestion.id", ingestionId);
-        long total = 0, created = 0, updated = 0, rejected = 0, stampedActive = 0;
+        long total = 0, created = 0, updated = 0, rejected = 0;
 
         // Hashes of the SKUs this report stamps: 8 bytes a listing. A collision only makes the count smaller,
         // which makes the sweep below run: the safe side.
@@ -57,9 +57,9 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
             total++;
             var input = ToInput(row);
             batch[row.Sku] = input; // a SKU twice in one batch: the later row wins
-            if (ListingRules.Check(input) is null && stamped.Add(StableHash.Of64(row.Sku)) && input.IsActive == true)
+            if (ListingRules.Check(input) is null)
             {
-                stampedActive++;
+                stamped.Add(StableHash.Of64(row.Sku));
             }
 
             if (batch.Count >= options.Value.IngestBatchSize)
@@ -74,17 +74,16 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
         }
 
         await CompleteWritingAsync();
-        // When every listing of the channel was in this report (the counts are exact), none can be absent: the sweep,
-        // a read of the whole channel, is needed only when the channel holds more listings than the report stamped.
+        // Every stamped listing is listed now, so the listed ones this report did not stamp are those the sweep would
+        // retire. When there are none (the counts are exact) the sweep, a read of the channel's listed listings, is skipped.
         var totals = await counts.ReadAsync(channel.ChannelId, cancellationToken);
-        if (totals.Total == stamped.Count)
+        var toRetire = Math.Max(0, totals.Total - stamped.Count);
+        if (toRetire == 0)
         {
             return new ReportIngestion(total, created, updated, rejected, 0);
         }
 
-        // The active listings this report did not stamp are those the sweep would retire.
-        var toRetire = Math.Max(0, totals.Active - stampedActive);
-        if (holdShare is { } share && totals.Active > 0 && toRetire > share * totals.Active)
+        if (holdShare is { } share && toRetire > share * totals.Total)
         {
             return new ReportIngestion(total, created, updated, rejected, 0, Held: true, ToRetire: toRetire);
         }
@@ -93,7 +92,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
         return new ReportIngestion(total, created, updated, rejected, retired);
     }
 
-    /// <summary>Retires the channel's active listings that report <paramref name="ingestionId"/> did not contain (also a held report's, once confirmed).</summary>
+    /// <summary>Retires the channel's listed listings that report <paramref name="ingestionId"/> did not contain (also a held report's, once confirmed).</summary>
     public Task<int> RetireAbsentAsync(string channelId, string ingestionId, CancellationToken cancellationToken) =>
         listings.RetireAbsentAsync(channelId, ingestionId, cancellationToken);
 
@@ -105,7 +104,7 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
         row.Price,
         row.IsFba ? null : row.Quantity,
         row.IsFba,
-        IsActive(row.Status),
+        StatusOf(row.Status),
         new AmazonListingDetails(row.Status, row.ListingId, row.ProductId, row.ProductIdType, row.OpenDate, row.FulfillmentChannel));
 
     /// <summary>Amazon's titles are kept as they are, but for control characters (which the API refuses) and length.</summary>
@@ -115,8 +114,9 @@ public sealed class ListingReportIngestor(ListingBatchWriter listings, ListingCo
         return clean.Length > ListingRules.MaxTitleLength ? clean[..ListingRules.MaxTitleLength] : clean;
     }
 
-    /// <summary>Rows without a status column are listed, so active; otherwise only "Active" is.</summary>
-    private static bool IsActive(string? status) => string.IsNullOrEmpty(status) || status.Equals("Active", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Rows without a status column are active (the report lists them); otherwise only "Active" is.</summary>
+    private static ListingStatus StatusOf(string? status) =>
+        string.IsNullOrEmpty(status) || status.Equals("Active", StringComparison.OrdinalIgnoreCase) ? ListingStatus.Active : ListingStatus.Inactive;
 
     private async Task<ItemReference?> ExactItemAsync(string sku, CancellationToken cancellationToken) =>
         await items.FindBySkuAsync(sku, cancellationToken) is { } item && item.Sku == sku ? item : null;

@@ -1,6 +1,9 @@
 namespace InventoryMapping.Listings;
 
-/// <summary>An Amazon listing of a channel, as the mapping screen shows it.</summary>
+/// <summary>
+/// An Amazon listing of a channel, as the mapping screen shows it: <paramref name="Listed"/> while it is in the
+/// channel's latest complete report (else retired), with Amazon's <paramref name="Status"/> as that report said.
+/// </summary>
 public sealed record Listing(
     string ListingId,
     string ChannelId,
@@ -10,7 +13,8 @@ public sealed record Listing(
     decimal? Price,
     int? Quantity,
     bool IsFba,
-    bool IsActive,
+    bool Listed,
+    ListingStatus Status,
     bool IgnoreSync,
     LinkedItem? LinkedItem,
     ListingSyncStatus? SyncStatus,

@@ -1,6 +1,6 @@
 namespace InventoryMapping.Listings;
 
-/// <summary>A listing as Amazon describes it: the fields a report (or, for now, a caller) supplies.</summary>
+/// <summary>A listing as Amazon describes it: the fields a report (or, for now, a caller) supplies. Written, it is listed.</summary>
 public sealed record ListingInput(
     string? Sku,
     string? Title,
@@ -8,5 +8,5 @@ public sealed record ListingInput(
     decimal? Price = null,
     int? Quantity = null,
     bool? IsFba = null,
-    bool? IsActive = null,
+    ListingStatus? Status = null,
     AmazonListingDetails? Amazon = null);

@@ -29,7 +29,8 @@ internal static class ListingRules
         next.Price = ListingMapping.FormatPrice(input.Price);
         next.IsFba = input.IsFba ?? false;
         next.Quantity = next.IsFba ? null : input.Quantity;
-        next.IsActive = input.IsActive ?? true;
+        next.IsActive = input.Status != ListingStatus.Inactive;
+        next.IsListed = true;
         if (input.Amazon is { } amazon)
         {
             next.Status = amazon.Status;
@@ -45,7 +46,7 @@ internal static class ListingRules
     }
 
     internal static bool SameAmazonFields(ListingEntity a, ListingEntity b) =>
-        a.Title == b.Title && a.Asin == b.Asin && a.Price == b.Price && a.IsFba == b.IsFba && a.Quantity == b.Quantity && a.IsActive == b.IsActive
+        a.Title == b.Title && a.Asin == b.Asin && a.Price == b.Price && a.IsFba == b.IsFba && a.Quantity == b.Quantity && a.IsActive == b.IsActive && a.IsListed == b.IsListed
         && a.Status == b.Status && a.AmazonListingId == b.AmazonListingId && a.ProductId == b.ProductId && a.ProductIdType == b.ProductIdType
         && a.OpenDate == b.OpenDate && a.FulfillmentChannel == b.FulfillmentChannel;
 

@@ -34,7 +34,7 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             return DomainError.Invalid("q", "q has at most 100 characters.");
         }
 
-        var scope = $"listings\n{query.ChannelId}\n{query.Link}\n{query.IsFba}\n{query.IsActive}\n{query.Text}";
+        var scope = query.Scope;
         if (!PageToken.TryDecode(continuationToken, out var token, scope))
         {
             return DomainError.Invalid(

@@ -56,12 +56,16 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     public IEnumerable<TableClient> AllTables =>
         [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests];
 
-    /// <summary>Creates whatever does not exist yet. In Azure the Bicep template creates them; locally and in tests this does.</summary>
+    /// <summary>
+    /// Creates whatever does not exist yet and records the storage layout of an empty store (see <see cref="StorageLayout"/>:
+    /// data of another layout throws). In Azure the Bicep template creates them; locally and in tests this does.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(AllTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken)));
         await JobQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Task.WhenAll(Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+        await new StorageLayout(this).EnsureCurrentAsync(cancellationToken);
     }
 
     private TableClient Table(string name) => tables.GetTableClient(_prefix + name);

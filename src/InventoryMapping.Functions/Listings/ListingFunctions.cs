@@ -13,16 +13,18 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
     public Task<Results<Ok<ListingPage>, ProblemHttpResult>> Query(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.WithoutBodyAsync(
-            request, ["link", "fba", "active", "q", "includeSyncStatus", "pageSize", "continuationToken"], () => QueryAsync(request, channelId, cancellationToken));
+            request, ["link", "status", "listed", "fba", "ignoreSync", "q", "includeSyncStatus", "pageSize", "continuationToken"], () => QueryAsync(request, channelId, cancellationToken));
 
     private async Task<Result<ListingPage>> QueryAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
     {
         var link = QueryValues.Enum<LinkFilter>(request, "link");
+        var status = QueryValues.Enum<ListingStatus>(request, "status");
+        var listed = QueryValues.Bool(request, "listed");
         var fba = QueryValues.Bool(request, "fba");
-        var active = QueryValues.Bool(request, "active");
+        var ignoreSync = QueryValues.Bool(request, "ignoreSync");
         var sync = QueryValues.Bool(request, "includeSyncStatus");
         var pageSize = QueryValues.Int(request, "pageSize");
-        if ((link.Error ?? fba.Error ?? active.Error ?? sync.Error ?? pageSize.Error) is { } invalid)
+        if ((link.Error ?? status.Error ?? listed.Error ?? fba.Error ?? ignoreSync.Error ?? sync.Error ?? pageSize.Error) is { } invalid)
         {
             return invalid;
         }
@@ -31,10 +33,12 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
             channelId,
             link.Value ?? LinkFilter.All,
             fba.Value,
-            active.Value,
+            status.Value,
             QueryValues.Text(request, "q"),
             sync.Value ?? false,
-            pageSize.Value ?? ListingQuery.DefaultPageSize);
+            pageSize.Value ?? ListingQuery.DefaultPageSize,
+            listed.Value ?? true,
+            ignoreSync.Value);
         return await listings.QueryAsync(query, QueryValues.Text(request, "continuationToken"), cancellationToken);
     }
 

@@ -48,7 +48,7 @@ public sealed class ConcurrentCountsTests : IAsyncLifetime
         do
         {
             var page = (await _app.Get<ListingService>().QueryAsync(new ListingQuery("shop", PageSize: 500), token, default)).Value!;
-            foreach (var listing in page.Listings.Where(l => l.IsActive))
+            foreach (var listing in page.Listings.Where(l => l.Status == ListingStatus.Active))
             {
                 active++;
                 if (listing.LinkedItem is null)

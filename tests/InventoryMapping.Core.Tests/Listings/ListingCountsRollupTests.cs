@@ -70,8 +70,7 @@ public sealed class ListingCountsRollupTests
         var after = before.Clone().LinkTo(new ItemReference(ItemIds.New(), sku), now, jobId: null);
         var counts = (await storage.Listings.GetEntityAsync<ListingCountsEntity>(partitionKey, ListingPartition.CountsRowKey)).Value;
         counts.Version++;
-        counts.Add(before, -1);
-        counts.Add(after, +1);
+        counts.Tally += new ListingChange(before, after).Delta;
         await storage.Listings.SubmitTransactionAsync(
         [
             new TableTransactionAction(TableTransactionActionType.UpdateReplace, after, before.ETag),
@@ -82,6 +81,6 @@ public sealed class ListingCountsRollupTests
     private static async Task<long> PublishedLinkedAsync(TestServices app, int partition)
     {
         var row = (await app.Get<AppStorage>().Channels.GetEntityAsync<ChannelCountsEntity>(ChannelCountsEntity.Partition, "shop")).Value;
-        return row.ReadPartitions()[partition].Linked;
+        return row.ReadPartitions()[partition].Counts.Linked;
     }
 }

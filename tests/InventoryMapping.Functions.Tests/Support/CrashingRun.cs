@@ -23,7 +23,9 @@ public sealed class CrashingRun : IAsyncDisposable
         where T : notnull => _app.Get<T>();
 
     /// <param name="clock">The clock the crashing copy runs on; by default the original's.</param>
-    public static async Task<CrashingRun> StartAsync(TestServices original, int afterWrites, TimeProvider? clock = null)
+    /// <param name="settings">Settings of the crashing copy on top of the original's.</param>
+    public static async Task<CrashingRun> StartAsync(
+        TestServices original, int afterWrites, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var crash = new CrashAfterWrites(afterWrites);
         var app = await TestServices.StartAsync(
@@ -32,7 +34,7 @@ public sealed class CrashingRun : IAsyncDisposable
                 .AddSingleton(clock ?? original.Clock)
                 .AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(crash, HttpPipelinePosition.PerCall))),
             original.Prefix,
-            original.Settings,
+            settings is null ? original.Settings : original.Settings.Concat(settings).ToDictionary(),
             original.Clock);
         crash.Arm();
         return new CrashingRun(app);

@@ -51,6 +51,7 @@ internal sealed class AppOverHttp : IAsyncDisposable
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["Storage:NamePrefix"] = prefix,
                 ["JobsQueueName"] = prefix + "jobs",
+                ["ExportRequestsContainerName"] = prefix + "export-requests",
                 // Without schedules the timers stay out of the way: such tests call the API.
                 ["AzureWebJobs.RequestListingReports.Disabled"] = timers ? "false" : "true",
                 ["AzureWebJobs.CollectListingReports.Disabled"] = timers ? "false" : "true",
@@ -73,7 +74,16 @@ internal sealed class AppOverHttp : IAsyncDisposable
             await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(CancellationToken.None);
         }
 
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception)
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return new AppOverHttp(host, log);
     }
 

@@ -10,7 +10,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// crash between the two steps) answers that job, starting it if it never was. Nothing else changes: items, locations,
 /// other channels and the channel's jobs (readable by id) stay.
 /// </summary>
-public sealed class ChannelDeletion(ChannelStore channels, JobStore jobStore, JobService jobs, TimeProvider clock)
+public sealed class ChannelDeletion(ChannelStore channels, JobService jobs, TimeProvider clock)
 {
     public async Task<Result<Job>> DeleteAsync(string channelId, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -29,20 +29,7 @@ public sealed class ChannelDeletion(ChannelStore channels, JobStore jobStore, Jo
             }
         }
 
-        var jobId = channel.DeletionJobId!;
-        if (await jobStore.GetAsync(jobId, cancellationToken) is { } started)
-        {
-            return started;
-        }
-
-        try
-        {
-            return await jobs.StartAsync(JobKind.DeleteChannel, channelId, dryRun: false, new DeleteChannelParameters(), total: 0, cancellationToken, jobId);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            // A concurrent DELETE started it first.
-            return (await jobStore.GetAsync(jobId, cancellationToken))!;
-        }
+        // Starting a job of a known id is idempotent: a concurrent DELETE, or one after a crash, gets the same job.
+        return await jobs.StartAsync(JobKind.DeleteChannel, channelId, dryRun: false, new DeleteChannelParameters(), total: 0, cancellationToken, channel.DeletionJobId);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.Serialization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -22,7 +21,6 @@ internal sealed class ChannelCountsEntity : ITableEntity
     public ETag ETag { get; set; }
 
     /// <summary>JSON array of <see cref="ListingPartition.Count"/> <see cref="PartitionCounts"/>, by partition.</summary>
-    [DataMember(Name = "Shards")] // the column's name from before the glossary; stored rows keep it
     public string Partitions { get; set; } = "[]";
 
     /// <summary>The partitions' counts; all empty for a row not written yet (a channel no listing was written to).</summary>

@@ -85,8 +85,9 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
     }
 
     /// <summary>
-    /// Marks inactive every active listing of the channel that the complete report <paramref name="reportId"/> did
-    /// not contain. Links and flags stay; a listing that reappears in a later report is active again, still linked.
+    /// Retires every listed listing of the channel that the complete report <paramref name="reportId"/> did not
+    /// contain. Links, flags and Amazon's last word on it stay; a listing that reappears in a later report is listed
+    /// again, still linked.
     /// </summary>
     public async Task<int> RetireAbsentAsync(string channelId, string reportId, CancellationToken cancellationToken)
     {
@@ -95,7 +96,7 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
         string? continuation = null;
         do
         {
-            var page = await listings.ReadPageAsync(channelId, isActive: true, continuation, pageSize: 1000, cancellationToken);
+            var page = await listings.ReadListedPageAsync(channelId, continuation, pageSize: 1000, cancellationToken);
             var absent = page.Values.Where(l => l.LastReportId != reportId).ToList();
             await Parallel.ForEachAsync(
                 absent.GroupBy(l => l.PartitionKey),
@@ -107,12 +108,12 @@ public sealed class ListingBatchWriter(ListingStore listings, ListingWriter writ
                     (_, current) =>
                     {
                         // Decided on the row as it is: a user edit or a later report may have raced the sweep.
-                        if (current is null || !current.IsActive || current.LastReportId == reportId)
+                        if (current is null || !current.IsListed || current.LastReportId == reportId)
                         {
                             return (ListingEntity?)null;
                         }
 
-                        current.IsActive = false;
+                        current.IsListed = false;
                         current.UpdatedAt = now;
                         return current;
                     },

@@ -47,9 +47,7 @@ public sealed class ListingCountsRollup(AppStorage storage, ListingStore listing
             await ClearAbandonedAsync(channelId, abandoned, cancellationToken);
         }
 
-        var total = partitions.Sum(s => s.Total);
-        var active = partitions.Sum(s => s.Active);
-        return new ChannelCounts(total, active, total - active, partitions.Sum(s => s.Linked), partitions.Sum(s => s.Unlinked));
+        return partitions.Aggregate(default(ListingTally), (sum, p) => sum + p.Counts).ToChannelCounts();
     }
 
     /// <summary>Before writing listings of a partition: readers read its count row until <see cref="EndAsync"/>.</summary>

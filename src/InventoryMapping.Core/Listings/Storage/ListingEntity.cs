@@ -27,6 +27,10 @@ internal sealed class ListingEntity : ITableEntity
 
     public bool IsFba { get; set; }
 
+    /// <summary>In the channel's latest complete report; false: retired (kept with its link and flags until it returns).</summary>
+    public bool IsListed { get; set; }
+
+    /// <summary>Amazon's status is Active (<see cref="ListingStatus.Active"/>); Amazon's own text is <see cref="Status"/>.</summary>
     public bool IsActive { get; set; }
 
     // Owned by users: ingestion never writes these.

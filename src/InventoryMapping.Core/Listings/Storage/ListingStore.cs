@@ -31,7 +31,7 @@ public sealed class ListingStore(AppStorage storage)
     /// <summary>The page from <paramref name="continuation"/> on; the next page's token is encoded for <paramref name="scope"/>.</summary>
     public async Task<ListingPage> QueryAsync(ListingQuery query, PageToken? continuation, string scope, CancellationToken cancellationToken)
     {
-        var filter = Filter(query.ChannelId, query.Link, query.IsFba, query.IsActive);
+        var filter = Filter(query);
         var text = string.IsNullOrEmpty(query.Text) ? null : query.Text;
         var storagePageSize = text is null ? query.PageSize : TextScanPageSize;
         var maxRequests = text is null ? MaxStorageRequestsPerPage : TextScanBudget / TextScanPageSize;
@@ -73,30 +73,37 @@ public sealed class ListingStore(AppStorage storage)
         return ReadPageAsync(filter, continuation, pageSize, cancellationToken);
     }
 
-    /// <summary>One page of a channel's listings in storage order, for sweeps over the whole channel.</summary>
-    internal Task<Page<ListingEntity>> ReadPageAsync(string channelId, bool? isActive, string? continuation, int pageSize, CancellationToken cancellationToken) =>
-        ReadPageAsync(Filter(channelId, LinkFilter.All, isFba: null, isActive), continuation, pageSize, cancellationToken);
+    /// <summary>One page of a channel's listed listings in storage order, for sweeps over the whole channel.</summary>
+    internal Task<Page<ListingEntity>> ReadListedPageAsync(string channelId, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        ReadPageAsync(Filter(new ListingQuery(channelId)), continuation, pageSize, cancellationToken);
 
     private Task<Page<ListingEntity>> ReadPageAsync(string filter, string? continuation, int pageSize, CancellationToken cancellationToken) =>
         storage.Listings.ReadPageAsync<ListingEntity>(filter, continuation, pageSize, cancellationToken);
 
-    private static string Filter(string channelId, LinkFilter link, bool? isFba, bool? isActive)
+    /// <summary>The OData filter of a query's listings; each clause is one of the figures the counts keep (see ListingTally).</summary>
+    private static string Filter(ListingQuery query)
     {
-        var (from, to) = ListingPartition.PartitionRange(channelId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {ListingPartition.FirstListingRowKey}");
-        if (link != LinkFilter.All)
+        var (from, to) = ListingPartition.PartitionRange(query.ChannelId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {ListingPartition.FirstListingRowKey} and IsListed eq {query.Listed}");
+        if (query.Link != LinkFilter.All)
         {
-            filter += TableClient.CreateQueryFilter($" and IsLinked eq {link == LinkFilter.Linked}");
+            filter += TableClient.CreateQueryFilter($" and IsLinked eq {query.Link == LinkFilter.Linked}");
         }
 
-        if (isFba is { } fba)
+        if (query.IsFba is { } fba)
         {
             filter += TableClient.CreateQueryFilter($" and IsFba eq {fba}");
         }
 
-        if (isActive is { } active)
+        if (query.Status is { } status)
         {
-            filter += TableClient.CreateQueryFilter($" and IsActive eq {active}");
+            filter += TableClient.CreateQueryFilter($" and IsActive eq {status == ListingStatus.Active}");
+        }
+
+        if (query.IgnoreSync is { } ignoreSync)
+        {
+            filter += TableClient.CreateQueryFilter($" and IgnoreSync eq {ignoreSync}");
         }
 
         return filter;

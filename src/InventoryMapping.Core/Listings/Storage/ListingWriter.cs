@@ -255,8 +255,7 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
             counts.Version++;
             foreach (var change in chunk)
             {
-                counts.Add(change.Before, -1);
-                counts.Add(change.After, +1);
+                counts.Tally += change.Delta;
             }
 
             var actions = ListingActions(chunk);

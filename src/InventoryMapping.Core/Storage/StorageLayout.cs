@@ -1,0 +1,79 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace InventoryMapping.Storage;
+
+/// <summary>
+/// What the stored rows mean has a version, <see cref="Current"/>, kept in one row of the Settings table. It is written
+/// when the store is created (<see cref="AppStorage.EnsureCreatedAsync"/>) or the app first starts on an empty one; data without it (written before versions existed) or with another
+/// version is refused at start with <see cref="StorageLayoutException"/>, never read with the wrong meaning. A change
+/// of what stored rows mean raises <see cref="Current"/> and comes with a migration or this refusal (docs/architecture.md).
+/// </summary>
+public sealed class StorageLayout(AppStorage storage)
+{
+    /// <summary>2: listings listed or retired apart from their Amazon status; count rows by listed, status, link, FBA, Ignore Sync, retired.</summary>
+    public const int Current = 2;
+
+    internal const string Partition = "storage";
+    internal const string Row = "layout";
+
+    /// <summary>Records <see cref="Current"/> on an empty store; throws <see cref="StorageLayoutException"/> on data of another layout.</summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var row = await storage.Settings.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
+                if (row.HasValue)
+                {
+                    var version = row.Value!.GetInt32("Version");
+                    if (version == Current)
+                    {
+                        return;
+                    }
+
+                    throw new StorageLayoutException(version);
+                }
+
+                if (await HoldsDataAsync(cancellationToken))
+                {
+                    throw new StorageLayoutException(null);
+                }
+
+                // Another instance starting at the same time may record it first: then read what it wrote.
+                var written = await storage.Settings.TryAddAsync(new TableEntity(Partition, Row) { ["Version"] = Current }, cancellationToken);
+                if (written == WriteOutcome.Written || attempt > 0)
+                {
+                    return;
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The tables do not exist (in Azure, infra/ creates them): there is no data to misread, and every storage
+            // call fails until they are created. Checked again at the next start.
+        }
+    }
+
+    private async Task<bool> HoldsDataAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in storage.AllTables.Where(t => t.Name != storage.Settings.Name))
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+            {
+                if (page.Values.Count > 0)
+                {
+                    return true;
+                }
+
+                if (page.ContinuationToken is null)
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+}

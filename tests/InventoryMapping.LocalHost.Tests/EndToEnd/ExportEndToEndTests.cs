@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InventoryMapping.LocalHost.Tests.EndToEnd;
+
+/// <summary>
+/// Export Mapping in the real app in the local host: started over HTTP and by a request file the host's blob trigger
+/// delivers, run by the queue-triggered job runner, downloaded through the SAS link and through the API.
+/// </summary>
+public sealed class ExportEndToEndTests : IAsyncLifetime
+{
+    private AppOverHttp _app = null!;
+
+    public async Task InitializeAsync() => _app = await AppOverHttp.StartAsync();
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task An_export_started_over_http_is_downloaded_by_its_link_and_by_the_api_alike()
+    {
+        await SeedAsync();
+
+        var started = await _app.Http.PostAsJsonAsync("/api/channels/shop/exports", new { fields = new[] { "ChannelSku", "Title" } });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var jobUrl = started.Headers.Location!.ToString();
+        await Eventually.HoldsAsync(async () => (await Json(await _app.Http.GetAsync(jobUrl))).GetProperty("status").GetString() == "succeeded", "the export finished");
+        var file = (await Json(await _app.Http.GetAsync(jobUrl))).GetProperty("file");
+        using var anonymous = new HttpClient();
+        var linked = await anonymous.GetByteArrayAsync(file.GetProperty("downloadUrl").GetString());
+        var streamed = await _app.Http.GetAsync(jobUrl + "/file");
+
+        Assert.Equal(3, file.GetProperty("rows").GetInt64());
+        Assert.Equal(linked, await streamed.Content.ReadAsByteArrayAsync());
+        Assert.Equal("text/csv; charset=utf-8", streamed.Content.Headers.ContentType!.ToString());
+        Assert.Equal("\uFEFFChannelSku,Title\r\n'=1+1,formula\r\n\"a,b\",comma\r\nplain,plain\r\n", System.Text.Encoding.UTF8.GetString(linked));
+    }
+
+    [Fact]
+    public async Task A_request_file_dropped_into_blob_storage_is_delivered_by_the_host_and_exported()
+    {
+        await SeedAsync();
+        var storage = ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(_app.Host.Services);
+        await storage.Container(AppStorage.ExportRequestsContainer).GetBlobClient("shop/weekly.json").UploadAsync(BinaryData.FromString("{\"filter\":\"all\"}"));
+        var exports = storage.Container(AppStorage.ExportsContainer);
+
+        await Eventually.HoldsAsync(async () => (await exports.GetBlobClient("shop/weekly.csv").ExistsAsync()).Value, "the host delivered the request and the job wrote the file");
+
+        var result = JsonDocument.Parse((await exports.GetBlobClient("shop/weekly.result.json").DownloadContentAsync()).Value.Content.ToString()).RootElement;
+        Assert.Equal("started", result.GetProperty("status").GetString());
+        var job = await Json(await _app.Http.GetAsync(result.GetProperty("job").GetString()));
+        Assert.Equal(3, job.GetProperty("file").GetProperty("rows").GetInt64());
+    }
+
+    private async Task SeedAsync()
+    {
+        var channel = await _app.Http.PutAsJsonAsync("/api/channels/shop", new
+        {
+            accountId = "A1SELLER", accountName = "E2E", region = "EU", marketplaceIds = new[] { "A1F83G8C2ARO7P" },
+        });
+        Assert.Equal(HttpStatusCode.OK, channel.StatusCode);
+        foreach (var (sku, title) in new[] { ("=1+1", "formula"), ("a,b", "comma"), ("plain", "plain") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await _app.Http.PostAsJsonAsync("/api/channels/shop/listings", new { sku, title })).StatusCode);
+        }
+    }
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+}

@@ -103,6 +103,22 @@ public sealed class ExportTests : ApiTest
     }
 
     [Fact]
+    public async Task A_retired_listing_is_in_no_export()
+    {
+        await Api.PutChannelAsync("shop");
+        var writer = App.Get<ListingBatchWriter>();
+        await writer.UpsertAsync("shop", [new ListingInput("KEPT", "t"), new ListingInput("GONE", "t", IsFba: true)], "report-1", default);
+        await writer.UpsertAsync("shop", [new ListingInput("KEPT", "t")], "report-2", default);
+        Assert.Equal(1, await writer.RetireAbsentAsync("shop", "report-2", default));
+
+        foreach (var filter in new[] { "all", "unlinked", "fba" })
+        {
+            var rows = Parse(await DownloadAsync(await ExportAsync("shop", new { filter })));
+            Assert.DoesNotContain(rows, r => r["ChannelSku"] == "GONE");
+        }
+    }
+
+    [Fact]
     public async Task The_job_file_endpoint_streams_the_same_file_as_the_download_link()
     {
         await SeedNastyChannelAsync();

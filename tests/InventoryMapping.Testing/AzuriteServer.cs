@@ -5,13 +5,18 @@ namespace InventoryMapping.Testing;
 
 /// <summary>
 /// A real Azurite started on free ports for the test run, or the one named by <c>AZURITE_CONNECTION_STRING</c>.
-/// One instance serves every test of an assembly; tests isolate themselves by name prefixes.
+/// One instance serves every test of an assembly; tests isolate themselves by name prefixes. Azurite exits with the
+/// test process, however that ends: node runs a preload that exits when its standard input, a pipe only this process
+/// writes, reaches its end — which the kernel brings about when this process dies, even by SIGKILL.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
     public const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
 
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private const string ExitWithParent =
+        "process.stdin.on('end', () => process.exit(0)); process.stdin.on('error', () => process.exit(0)); process.stdin.resume();\n";
 
     private readonly Process? _process;
 
@@ -37,15 +42,24 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {script}. Run 'npm ci' in the repository root.");
         }
 
+        var preload = Path.Combine(Path.GetTempPath(), "inventorymapping-azurite-exit-with-parent.cjs");
+        if (!File.Exists(preload) || await File.ReadAllTextAsync(preload) != ExitWithParent)
+        {
+            var written = preload + "." + Environment.ProcessId;
+            await File.WriteAllTextAsync(written, ExitWithParent);
+            File.Move(written, preload, overwrite: true);
+        }
+
         var start = new ProcessStartInfo("node")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         foreach (var argument in new[]
         {
-            script, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose",
+            "--require", preload, script, "--inMemoryPersistence", "--disableTelemetry", "--silent", "--skipApiVersionCheck", "--loose",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", "0", "--queuePort", "0", "--tablePort", "0",
         })

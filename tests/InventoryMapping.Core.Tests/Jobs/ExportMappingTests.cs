@@ -4,6 +4,7 @@ using InventoryMapping.Jobs.Kinds;
 using InventoryMapping.Storage;
 using InventoryMapping.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InventoryMapping.Core.Tests.Jobs;
 
@@ -26,6 +27,28 @@ public sealed class ExportMappingTests
         Assert.Equal(JobStatus.Succeeded, entity.JobStatus);
         Assert.Equal(first, (await blob.DownloadContentAsync()).Value.Content.ToArray());
         Assert.Equal(2501, System.Text.Encoding.UTF8.GetString(first).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task An_export_whose_time_slices_end_mid_job_writes_every_listing_once_in_storage_order()
+    {
+        var clock = new SteppingClock(new FakeTimeProvider(DateTimeOffset.UtcNow), TimeSpan.FromSeconds(50));
+        await using var app = await TestServices.StartAsync(services => services.AddSingleton<TimeProvider>(clock));
+        var skus = Enumerable.Range(0, 6000).Select(i => $"Slice-{i:D4}").ToList();
+        await ShopSeed.SeedAsync(app, skus, []);
+        var job = (await app.Get<MappingExports>().StartAsync("shop", new MappingExportRequest(["ChannelSku"]), default)).Value!;
+
+        var runs = 0;
+        for (; runs < 200 && (await app.Get<JobStore>().GetAsync(job.JobId, default))!.Status != JobStatus.Succeeded; runs++)
+        {
+            await app.Get<JobRunner>().RunAsync(new JobMessage(job.JobId), default);
+        }
+
+        var blob = app.Get<AppStorage>().Container(AppStorage.ExportsContainer).GetBlobClient($"shop/{job.JobId}.csv");
+        var rows = System.Text.Encoding.UTF8.GetString((await blob.DownloadContentAsync()).Value.Content.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        var inStorageOrder = skus.OrderBy(InventoryMapping.Listings.Storage.ListingPartition.OfSku).ThenBy(s => InventoryMapping.Listings.ListingIds.FromSku(s), StringComparer.Ordinal);
+        Assert.InRange(runs, 2, 199);
+        Assert.Equal(inStorageOrder, rows);
     }
 
     [Fact]

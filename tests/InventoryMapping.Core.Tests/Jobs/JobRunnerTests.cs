@@ -94,16 +94,6 @@ public sealed class JobRunnerTests
         Assert.Equal(new JobProgress(1, 1), done.Progress);
     }
 
-    /// <summary>A clock that moves on by <paramref name="step"/> every time it is read, so a job's time slice ends after a few pages.</summary>
-    private sealed class SteppingClock(FakeTimeProvider fake, TimeSpan step) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow()
-        {
-            fake.Advance(step);
-            return fake.GetUtcNow();
-        }
-    }
-
     private sealed class AlwaysFailing : JobDefinition<LinkAllBySkuParameters, LinkAllBySkuResult, int>, IWorkSource<int>, IPageProcessor<int, LinkAllBySkuResult>
     {
         public override JobKind Kind => JobKind.LinkAllBySku;

@@ -39,15 +39,20 @@ public sealed class ExportEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_request_file_dropped_into_blob_storage_is_delivered_by_the_host_and_exported()
+    public async Task Request_files_dropped_into_blob_storage_are_delivered_by_the_host_a_bad_one_refused_without_holding_up_the_next()
     {
         await SeedAsync();
         var storage = ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(_app.Host.Services);
-        await storage.Container(AppStorage.ExportRequestsContainer).GetBlobClient("shop/weekly.json").UploadAsync(BinaryData.FromString("{\"filter\":\"all\"}"));
+        var requests = storage.Container(AppStorage.ExportRequestsContainer);
+        await requests.GetBlobClient("shop/broken.json").UploadAsync(BinaryData.FromString("{\"fields\": [\"Colour\"]"));
+        await requests.GetBlobClient("shop/weekly.json").UploadAsync(BinaryData.FromString("{\"filter\":\"all\"}"));
         var exports = storage.Container(AppStorage.ExportsContainer);
 
         await Eventually.HoldsAsync(async () => (await exports.GetBlobClient("shop/weekly.csv").ExistsAsync()).Value, "the host delivered the request and the job wrote the file");
 
+        var refused = JsonDocument.Parse((await exports.GetBlobClient("shop/broken.result.json").DownloadContentAsync()).Value.Content.ToString()).RootElement;
+        Assert.Equal("refused", refused.GetProperty("status").GetString());
+        Assert.False((await exports.GetBlobClient("shop/broken.csv").ExistsAsync()).Value);
         var result = JsonDocument.Parse((await exports.GetBlobClient("shop/weekly.result.json").DownloadContentAsync()).Value.Content.ToString()).RootElement;
         Assert.Equal("started", result.GetProperty("status").GetString());
         var job = await Json(await _app.Http.GetAsync(result.GetProperty("job").GetString()));

@@ -54,6 +54,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingWriter>();
         services.AddSingleton<ListingCountsRollup>();
+        services.AddSingleton<LinkedItems>();
         services.AddSingleton<ListingService>();
         services.AddSingleton<ChannelSummaryService>();
         services.AddSingleton<ListingBatchWriter>();

@@ -15,7 +15,7 @@ public sealed record MappingCsvField(string Name, string Meaning, bool Importabl
     public static readonly MappingCsvField Price = new("Price", "the listing's price as Amazon's report gives it", Importable: false);
     public static readonly MappingCsvField Quantity = new("Quantity", "the quantity Amazon's report gives for the listing", Importable: false);
     public static readonly MappingCsvField LinkedItemId = new("LinkedItemId", "the id of the inventory item the listing is linked to; empty when unlinked", Importable: true);
-    public static readonly MappingCsvField LinkedItemSku = new("LinkedItemSku", "the SKU of the linked inventory item; empty when unlinked", Importable: true);
+    public static readonly MappingCsvField LinkedItemSku = new("LinkedItemSku", "the linked inventory item's current SKU; empty when unlinked (or while a deleted item's listings are being unlinked)", Importable: true);
     public static readonly MappingCsvField LinkedItemTitle = new("LinkedItemTitle", "the title of the linked inventory item", Importable: false);
     public static readonly MappingCsvField UpdateDate = new("UpdateDate", "when a stock change of the listing was last queued for Amazon (UTC, ISO 8601)", Importable: false);
     public static readonly MappingCsvField LastUpdate = new("LastUpdate", "when Amazon last accepted the listing's quantity (UTC, ISO 8601)", Importable: false);

@@ -34,25 +34,25 @@ public sealed class InventoryStore(AppStorage storage)
         SkuTaken(itemId, (await GetAsync(itemId, cancellationToken))?.Sku ?? requestedSku);
 
     /// <summary>
-    /// The titles of the items, by id, for those that exist and are not being deleted: a point read of two columns
-    /// per item, <paramref name="readsInFlight"/> at a time.
+    /// The current SKU and title of the items, by id, for those that exist and are not being deleted: a point read of
+    /// three columns per distinct item, <paramref name="readsInFlight"/> at a time.
     /// </summary>
-    internal async Task<IReadOnlyDictionary<string, string>> GetTitlesAsync(IEnumerable<string> itemIds, int readsInFlight, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyDictionary<string, ItemSummary>> GetSummariesAsync(IEnumerable<string> itemIds, int readsInFlight, CancellationToken cancellationToken)
     {
-        var titles = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var summaries = new System.Collections.Concurrent.ConcurrentDictionary<string, ItemSummary>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             itemIds.Where(ItemIds.IsValid).Distinct(StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = readsInFlight, CancellationToken = cancellationToken },
             async (itemId, ct) =>
             {
                 var row = await storage.Items.GetEntityIfExistsAsync<ItemEntity>(
-                    ItemIds.PartitionOf(itemId), itemId, [nameof(ItemEntity.Title), nameof(ItemEntity.DeletedAt)], ct);
+                    ItemIds.PartitionOf(itemId), itemId, [nameof(ItemEntity.Sku), nameof(ItemEntity.Title), nameof(ItemEntity.DeletedAt)], ct);
                 if (row is { HasValue: true, Value.DeletedAt: null })
                 {
-                    titles[itemId] = row.Value.Title;
+                    summaries[itemId] = new ItemSummary(itemId, row.Value.Sku, row.Value.Title);
                 }
             });
-        return titles;
+        return summaries;
     }
 
     /// <summary>The item whose SKU equals <paramref name="sku"/> ignoring case, if any: one point read (two if the row is uncommitted).</summary>

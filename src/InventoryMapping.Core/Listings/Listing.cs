@@ -22,8 +22,11 @@ public sealed record Listing(
     DateTimeOffset UpdatedAt,
     string ETag);
 
-/// <summary>The inventory item a listing is linked to.</summary>
-public sealed record LinkedItem(string ItemId, string Sku, DateTimeOffset? LinkedAt);
+/// <summary>
+/// The inventory item a listing is linked to, with the item's SKU and title as they are now (read when the listing is
+/// read). Both are null while a deleted item's unlink job has not reached the listing yet.
+/// </summary>
+public sealed record LinkedItem(string ItemId, string? Sku, string? Title, DateTimeOffset? LinkedAt);
 
 /// <summary>The last stock push of a listing: when the quantity changed, when it was last sent, and what was sent.</summary>
 public sealed record ListingSyncStatus(DateTimeOffset? UpdateDate, DateTimeOffset? LastUpdate, int? Quantity, string? Error);

@@ -5,7 +5,7 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Listings;
 
 /// <summary>Reading a channel's listings, and recording listings as Amazon describes them.</summary>
-public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, TimeProvider clock)
+public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, LinkedItems linkedItems, TimeProvider clock)
 {
     public async Task<Result<Listing>> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken)
     {
@@ -14,8 +14,29 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             return DomainError.NotFound("Channel", channelId);
         }
 
-        var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetAsync(channelId, listingId, includeSyncStatus, cancellationToken) : null;
-        return listing is null ? DomainError.NotFound("Listing", listingId) : listing;
+        var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetEntityAsync(channelId, listingId, cancellationToken) : null;
+        return listing is null ? ListingIds.NotFound(channelId, listingId) : await linkedItems.ShowAsync(channelId, listing, includeSyncStatus, cancellationToken);
+    }
+
+    /// <summary>
+    /// The channel's listing whose SKU is exactly <paramref name="sku"/> (case and spaces as they are), listed or retired,
+    /// as a page of one, or of none: one point read, so a client needs no copy of the listing id encoding.
+    /// </summary>
+    public async Task<Result<ListingPage>> LookUpAsync(string channelId, string sku, bool includeSyncStatus, CancellationToken cancellationToken)
+    {
+        if (AmazonSku.Problem(sku) is { } problem)
+        {
+            return DomainError.Invalid("sku", problem);
+        }
+
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        return await listings.GetEntityAsync(channelId, ListingIds.FromSku(sku), cancellationToken) is { } row
+            ? new ListingPage([await linkedItems.ShowAsync(channelId, row, includeSyncStatus, cancellationToken)], null)
+            : new ListingPage([], null);
     }
 
     /// <summary>
@@ -46,7 +67,8 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             return DomainError.NotFound("Channel", query.ChannelId);
         }
 
-        return await listings.QueryAsync(query, token, scope, cancellationToken);
+        var (rows, next) = await listings.QueryAsync(query, token, scope, cancellationToken);
+        return new ListingPage(await linkedItems.ShowAsync(query.ChannelId, rows, query.IncludeSyncStatus, cancellationToken), next);
     }
 
     /// <summary>Creates the listing or updates Amazon's fields of it; the link, Ignore Sync and sync status stay as they are.</summary>
@@ -77,6 +99,6 @@ public sealed class ListingService(ChannelStore channels, ListingStore listings,
             },
             cancellationToken);
         // Unchanged, the upsert answers with the stored row, so there is always one here.
-        return result.IsSuccess ? (result.Value!.ToListing(channelId, includeSyncStatus: false), created) : result.Error;
+        return result.IsSuccess ? (await linkedItems.ShowAsync(channelId, result.Value!, includeSyncStatus: false, cancellationToken), created) : result.Error;
     }
 }

@@ -6,7 +6,7 @@ using InventoryMapping.Listings.Storage;
 namespace InventoryMapping.Mapping;
 
 /// <summary>Link, unlink, Ignore Sync, and "create a stock item from this listing" for single listings.</summary>
-public sealed class LinkService(ChannelStore channels, ListingStore listings, ListingWriter writer, InventoryStore items, ItemWriter itemWriter, TimeProvider clock)
+public sealed class LinkService(ChannelStore channels, ListingStore listings, ListingWriter writer, LinkedItems linkedItems, InventoryStore items, ItemWriter itemWriter, TimeProvider clock)
 {
     public async Task<Result<Listing>> LinkAsync(string channelId, string listingId, LinkTarget target, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -22,12 +22,12 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
         }
 
         var now = clock.GetUtcNow();
-        return Present(channelId, await writer.UpdateAsync(
+        return await linkedItems.ShowAsync(channelId, await writer.UpdateAsync(
             channelId,
             listingId,
             ifMatch,
             listing => listing.IsLinked && listing.LinkedItemId == item.Value.ItemId ? null : listing.LinkTo(item.Value, now, jobId: null),
-            cancellationToken));
+            cancellationToken), cancellationToken);
     }
 
     public async Task<Result<Listing>> UnlinkAsync(string channelId, string listingId, string? ifMatch, CancellationToken cancellationToken)
@@ -38,8 +38,8 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
         }
 
         var now = clock.GetUtcNow();
-        return Present(channelId, await writer.UpdateAsync(
-            channelId, listingId, ifMatch, listing => listing.IsLinked ? listing.Unlink(now) : null, cancellationToken));
+        return await linkedItems.ShowAsync(channelId, await writer.UpdateAsync(
+            channelId, listingId, ifMatch, listing => listing.IsLinked ? listing.Unlink(now) : null, cancellationToken), cancellationToken);
     }
 
     public async Task<Result<Listing>> SetIgnoreSyncAsync(string channelId, string listingId, bool? ignoreSync, string? ifMatch, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
         }
 
         var now = clock.GetUtcNow();
-        return Present(channelId, await writer.UpdateAsync(
+        return await linkedItems.ShowAsync(channelId, await writer.UpdateAsync(
             channelId,
             listingId,
             ifMatch,
@@ -70,7 +70,7 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
                 listing.UpdatedAt = now;
                 return listing;
             },
-            cancellationToken));
+            cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
         var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetEntityAsync(channelId, listingId, cancellationToken) : null;
         if (listing is null)
         {
-            return DomainError.NotFound("Listing", listingId);
+            return ListingIds.NotFound(channelId, listingId);
         }
 
         if (listing.IsLinked)
@@ -110,16 +110,15 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
 
         var reference = new ItemReference(created.Item.ItemId, created.Item.Sku);
         var now = clock.GetUtcNow();
-        var linked = await writer.UpdateAsync(channelId, listingId, null, l => l.LinkTo(reference, now, jobId: null), cancellationToken);
-        return linked.IsSuccess
-            ? new ListingWithItem(linked.Value.ToListing(channelId, includeSyncStatus: false), created.Item)
-            : linked.Error;
+        var linked = await linkedItems.ShowAsync(
+            channelId, await writer.UpdateAsync(channelId, listingId, null, l => l.LinkTo(reference, now, jobId: null), cancellationToken), cancellationToken);
+        return linked.IsSuccess ? new ListingWithItem(linked.Value, created.Item) : linked.Error;
     }
 
     /// <summary>The item a listing becomes: SKU and title from Amazon, retail price = Amazon price, stock = Amazon quantity.</summary>
     internal static ItemEntity NewItemFrom(ListingEntity listing, Channel channel, string itemId, DateTimeOffset now)
     {
-        var price = listing.ToListing(channel.ChannelId, includeSyncStatus: false).Price;
+        var price = ListingMapping.ParsePrice(listing.Price);
         return InventoryService.NewEntity(
             itemId,
             new ItemDefinition(
@@ -165,9 +164,6 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
             return DomainError.NotFound("Channel", channelId);
         }
 
-        return ListingIds.TryGetSku(listingId, out _) ? null : DomainError.NotFound("Listing", listingId);
+        return ListingIds.TryGetSku(listingId, out _) ? null : ListingIds.NotFound(channelId, listingId);
     }
-
-    private static Result<Listing> Present(string channelId, Result<ListingEntity> result) =>
-        result.IsSuccess ? result.Value.ToListing(channelId, includeSyncStatus: false) : result.Error;
 }

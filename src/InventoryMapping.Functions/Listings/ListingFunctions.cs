@@ -13,10 +13,15 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
     public Task<Results<Ok<ListingPage>, ProblemHttpResult>> Query(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/listings")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.WithoutBodyAsync(
-            request, ["link", "status", "listed", "fba", "ignoreSync", "q", "includeSyncStatus", "pageSize", "continuationToken"], () => QueryAsync(request, channelId, cancellationToken));
+            request, ["sku", "link", "status", "listed", "fba", "ignoreSync", "q", "includeSyncStatus", "pageSize", "continuationToken"], () => QueryAsync(request, channelId, cancellationToken));
 
     private async Task<Result<ListingPage>> QueryAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
     {
+        if (request.Query.ContainsKey("sku"))
+        {
+            return await LookUpAsync(request, channelId, cancellationToken);
+        }
+
         var link = QueryValues.Enum<LinkFilter>(request, "link");
         var status = QueryValues.Enum<ListingStatus>(request, "status");
         var listed = QueryValues.Bool(request, "listed");
@@ -40,6 +45,23 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
             listed.Value ?? true,
             ignoreSync.Value);
         return await listings.QueryAsync(query, QueryValues.Text(request, "continuationToken"), cancellationToken);
+    }
+
+    /// <summary><c>?sku=</c>: the one listing with that exact SKU; filters and paging do not apply to it.</summary>
+    private async Task<Result<ListingPage>> LookUpAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
+    {
+        if (request.Query.Keys.FirstOrDefault(k => k is not ("sku" or "includeSyncStatus" or QueryValues.FunctionKey)) is { } other)
+        {
+            return DomainError.Invalid(other, $"sku looks up one listing: it takes includeSyncStatus, not {other}.");
+        }
+
+        if (request.Query["sku"].Count > 1)
+        {
+            return DomainError.Invalid("sku", "sku is given once: one SKU per lookup.");
+        }
+
+        var sync = QueryValues.Bool(request, "includeSyncStatus");
+        return sync.IsSuccess ? await listings.LookUpAsync(channelId, request.Query["sku"].ToString(), sync.Value ?? false, cancellationToken) : sync.Error;
     }
 
     [Function("PutListing")]

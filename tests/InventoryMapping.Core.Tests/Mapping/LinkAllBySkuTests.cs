@@ -61,7 +61,7 @@ public sealed class LinkAllBySkuTests
 
         Assert.Equal(1, job.Result[LinkAllBySku.Linked]);
         Assert.Equal(1, job.Result[LinkAllBySku.NoMatch]);
-        var listing = await app.Get<ListingStore>().GetAsync("shop", ListingIds.FromSku("KEEP-1"), includeSyncStatus: false, default);
+        var listing = (await app.Get<ListingService>().GetAsync("shop", ListingIds.FromSku("KEEP-1"), includeSyncStatus: false, default)).Value;
         Assert.Equal(kept.ItemId, listing!.LinkedItem!.ItemId);
     }
 

@@ -47,10 +47,10 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
     private static IReadOnlyList<MappingCsvField> Fields(ExportMappingParameters parameters) =>
         [.. parameters.Fields.Select(name => MappingCsvField.Find(name) ?? throw new InvalidOperationException($"Unknown export field '{name}'."))];
 
-    /// <param name="readsInFlight">Item title reads a page keeps in flight (LinkedItemTitle only).</param>
+    /// <param name="readsInFlight">Item reads a page keeps in flight (LinkedItemSku, LinkedItemTitle: the item's current ones).</param>
     private sealed class Pass(ExportFile file, IReadOnlyList<MappingCsvField> fields, InventoryStore items, int readsInFlight) : IPageProcessor<ExportListing, ExportMappingResult>
     {
-        private readonly bool _withItemTitles = fields.Contains(MappingCsvField.LinkedItemTitle);
+        private readonly bool _withItems = fields.Contains(MappingCsvField.LinkedItemSku) || fields.Contains(MappingCsvField.LinkedItemTitle);
 
         public async Task<JobPageOutcome<ExportMappingResult>> ProcessAsync(IReadOnlyList<ExportListing> page, CancellationToken cancellationToken)
         {
@@ -59,15 +59,15 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
                 return JobPageOutcome<ExportMappingResult>.Of(ExportMappingResult.Zero);
             }
 
-            IReadOnlyDictionary<string, string> titles = _withItemTitles
-                ? await items.GetTitlesAsync(page.Where(l => l.Listing.IsLinked).Select(l => l.Listing.LinkedItemId!), readsInFlight, cancellationToken)
-                : new Dictionary<string, string>();
+            IReadOnlyDictionary<string, ItemSummary> linked = _withItems
+                ? await items.GetSummariesAsync(page.Where(l => l.Listing.IsLinked).Select(l => l.Listing.LinkedItemId!), readsInFlight, cancellationToken)
+                : new Dictionary<string, ItemSummary>();
             using var rows = new MemoryStream();
             using (var csv = new MappingCsvWriter(rows))
             {
                 foreach (var listing in page)
                 {
-                    csv.WriteRow(ExportRow.Cells(fields, listing.Listing, titles));
+                    csv.WriteRow(ExportRow.Cells(fields, listing.Listing, linked));
                 }
             }
 

@@ -1,4 +1,5 @@
 using InventoryMapping.Csv;
+using InventoryMapping.Inventory;
 using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Jobs.Kinds;
@@ -6,12 +7,14 @@ namespace InventoryMapping.Jobs.Kinds;
 /// <summary>A listing's cells in the mapping CSV, field by field (formats: <see cref="MappingCsvFormat"/>; docs/csv.md).</summary>
 internal static class ExportRow
 {
-    public static IEnumerable<string?> Cells(IReadOnlyList<MappingCsvField> fields, ListingEntity listing, IReadOnlyDictionary<string, string> itemTitles) =>
-        fields.Select(field => Cell(field, listing, itemTitles));
+    /// <param name="linkedItems">The current SKU and title of the page's linked items (see <c>InventoryStore.GetSummariesAsync</c>).</param>
+    public static IEnumerable<string?> Cells(IReadOnlyList<MappingCsvField> fields, ListingEntity listing, IReadOnlyDictionary<string, ItemSummary> linkedItems) =>
+        fields.Select(field => Cell(field, listing, linkedItems));
 
-    private static string? Cell(MappingCsvField field, ListingEntity listing, IReadOnlyDictionary<string, string> itemTitles)
+    private static string? Cell(MappingCsvField field, ListingEntity listing, IReadOnlyDictionary<string, ItemSummary> linkedItems)
     {
         var linkedItemId = listing.IsLinked ? listing.LinkedItemId : null;
+        var linkedItem = linkedItemId is null ? null : linkedItems.GetValueOrDefault(linkedItemId);
         return field.Name switch
         {
             nameof(MappingCsvField.ChannelSku) => listing.Sku,
@@ -25,8 +28,8 @@ internal static class ExportRow
             nameof(MappingCsvField.Price) => listing.Price,
             nameof(MappingCsvField.Quantity) => MappingCsvFormat.Integer(listing.Quantity),
             nameof(MappingCsvField.LinkedItemId) => linkedItemId,
-            nameof(MappingCsvField.LinkedItemSku) => linkedItemId is null ? null : listing.LinkedItemSku,
-            nameof(MappingCsvField.LinkedItemTitle) => linkedItemId is null ? null : itemTitles.GetValueOrDefault(linkedItemId),
+            nameof(MappingCsvField.LinkedItemSku) => linkedItem?.Sku,
+            nameof(MappingCsvField.LinkedItemTitle) => linkedItem?.Title,
             nameof(MappingCsvField.UpdateDate) => MappingCsvFormat.Instant(listing.SyncUpdateDate),
             nameof(MappingCsvField.LastUpdate) => MappingCsvFormat.Instant(listing.SyncLastUpdate),
             nameof(MappingCsvField.SubmittedQty) => MappingCsvFormat.Integer(listing.SyncQuantity),

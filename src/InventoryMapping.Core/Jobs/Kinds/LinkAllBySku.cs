@@ -62,7 +62,7 @@ internal sealed class LinkAllBySku(ListingStore listings, InventoryStore items, 
         if (listing.IsLinked)
         {
             // Linked by this job on an earlier attempt (the page query returns no other linked listings).
-            return new LinkDecision(listing, new ItemReference(listing.LinkedItemId!, listing.LinkedItemSku ?? ""), Linked, []);
+            return new LinkDecision(listing, new ItemReference(listing.LinkedItemId!, listing.Sku), Linked, []);
         }
 
         if (mode == SkuMatchMode.Exact)

@@ -40,8 +40,6 @@ internal sealed class ListingEntity : ITableEntity
 
     public string? LinkedItemId { get; set; }
 
-    public string? LinkedItemSku { get; set; }
-
     public DateTimeOffset? LinkedAt { get; set; }
 
     /// <summary>The job that made the current link, so a re-run of that job counts it as its own.</summary>

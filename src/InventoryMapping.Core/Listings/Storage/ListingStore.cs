@@ -11,9 +11,6 @@ public sealed class ListingStore(AppStorage storage)
     private const int TextScanPageSize = 1_000;
     private const int MaxStorageRequestsPerPage = 10;
 
-    public async Task<Listing?> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken) =>
-        (await GetEntityAsync(channelId, listingId, cancellationToken))?.ToListing(channelId, includeSyncStatus);
-
     internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
     {
         var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(
@@ -28,15 +25,15 @@ public sealed class ListingStore(AppStorage storage)
         return row.HasValue ? row.Value! : new ListingCountsEntity { PartitionKey = partitionKey };
     }
 
-    /// <summary>The page from <paramref name="continuation"/> on; the next page's token is encoded for <paramref name="scope"/>.</summary>
-    public async Task<ListingPage> QueryAsync(ListingQuery query, PageToken? continuation, string scope, CancellationToken cancellationToken)
+    /// <summary>The rows of the page from <paramref name="continuation"/> on; the next page's token is encoded for <paramref name="scope"/>.</summary>
+    internal async Task<(IReadOnlyList<ListingEntity> Rows, string? ContinuationToken)> QueryAsync(ListingQuery query, PageToken? continuation, string scope, CancellationToken cancellationToken)
     {
         var filter = Filter(query);
         var text = string.IsNullOrEmpty(query.Text) ? null : query.Text;
         var storagePageSize = text is null ? query.PageSize : TextScanPageSize;
         var maxRequests = text is null ? MaxStorageRequestsPerPage : TextScanBudget / TextScanPageSize;
 
-        var results = new List<Listing>(query.PageSize);
+        var results = new List<ListingEntity>(query.PageSize);
         var storageToken = continuation?.Storage;
         var skip = continuation?.Skip ?? 0;
         for (var requests = 1; ; requests++)
@@ -46,21 +43,21 @@ public sealed class ListingStore(AppStorage storage)
             var room = query.PageSize - results.Count;
             if (matches.Count > room)
             {
-                results.AddRange(matches.Take(room).Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
-                return new ListingPage(results, new PageToken(storageToken, skip + room).Encode(scope));
+                results.AddRange(matches.Take(room));
+                return (results, new PageToken(storageToken, skip + room).Encode(scope));
             }
 
-            results.AddRange(matches.Select(e => e.ToListing(query.ChannelId, query.IncludeSyncStatus)));
+            results.AddRange(matches);
             skip = 0;
             storageToken = page.ContinuationToken;
             if (storageToken is null)
             {
-                return new ListingPage(results, null);
+                return (results, null);
             }
 
             if (results.Count == query.PageSize || requests >= maxRequests)
             {
-                return new ListingPage(results, new PageToken(storageToken, 0).Encode(scope));
+                return (results, new PageToken(storageToken, 0).Encode(scope));
             }
         }
     }

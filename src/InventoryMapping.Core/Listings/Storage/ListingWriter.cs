@@ -199,7 +199,7 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
             channelId,
             listingId,
             ifMatch,
-            current => current is null ? DomainError.NotFound("Listing", listingId) : change(current),
+            current => current is null ? ListingIds.NotFound(channelId, listingId) : change(current),
             cancellationToken);
         return result.IsSuccess ? result.Value! : result.Error;
     }

@@ -50,7 +50,7 @@ pids+=($!)
 wait_for "http://127.0.0.1:$SANDBOX_PORT/_sandbox/requests" "The Amazon sandbox"
 
 AppStorage="$STORAGE" AzureWebJobsStorage="$STORAGE" JobsQueueName=jobs ExportRequestsContainerName=export-requests \
-RequestListingReportsSchedule="0 * * * * *" CollectListingReportsSchedule="*/10 * * * * *" \
+RequestListingReportsSchedule="0 * * * * *" CollectListingReportsSchedule="*/10 * * * * *" StockSyncSchedule="*/30 * * * * *" \
 SpApi__Endpoints__NA="http://127.0.0.1:$SANDBOX_PORT" SpApi__Endpoints__EU="http://127.0.0.1:$SANDBOX_PORT" SpApi__Endpoints__FE="http://127.0.0.1:$SANDBOX_PORT" \
 SpApi__TokenEndpoint="http://127.0.0.1:$SANDBOX_PORT/auth/o2/token" \
 ChannelCredentials__Channels__demo__ClientId="amzn1.application-oa2-client.sandbox" ChannelCredentials__Channels__demo__ClientSecret="sandbox-client-secret" ChannelCredentials__Channels__demo__RefreshToken="Atzr|sandbox-refresh-token" \

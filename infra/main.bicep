@@ -160,6 +160,7 @@ var appSettings = union(
     ExportRequestsContainerName: exportRequestsContainerName
     RequestListingReportsSchedule: '0 0 */6 * * *'
     CollectListingReportsSchedule: '0 * * * * *'
+    StockSyncSchedule: '0 */5 * * * *'
     SpApi__Endpoints__NA: 'https://sellingpartnerapi-na.amazon.com'
     SpApi__Endpoints__EU: 'https://sellingpartnerapi-eu.amazon.com'
     SpApi__Endpoints__FE: 'https://sellingpartnerapi-fe.amazon.com'

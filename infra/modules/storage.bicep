@@ -31,6 +31,9 @@ var tableNames = [
   'Jobs'
   'Settings'
   'ReportRequests'
+  'ItemListings'
+  'StockSyncPending'
+  'StockSubmissions'
 ]
 
 // The app's containers (AppStorage.Containers; a test keeps the two lists equal) and the deployment package's.
@@ -41,6 +44,7 @@ var appContainerNames = [
   'imports-results'
   'export-requests'
   'exports'
+  'stock-submissions'
 ]
 
 var containerNames = concat(appContainerNames, [deploymentContainerName])

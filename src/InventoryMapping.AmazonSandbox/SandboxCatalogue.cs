@@ -17,6 +17,11 @@ public sealed class SandboxCatalogue
 
     public int Count { get; }
 
+    private HashSet<string>? _skus;
+
+    /// <summary>Whether the seller lists <paramref name="sku"/> (built once per catalogue, on first use).</summary>
+    public bool Contains(string sku) => (_skus ??= [.. Listings().Select(l => l.Sku)]).Contains(sku);
+
     public static SandboxCatalogue Of(IEnumerable<SandboxListing> listings)
     {
         SandboxListing[] copy = [.. listings];

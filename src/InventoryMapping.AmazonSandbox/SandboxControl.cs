@@ -23,6 +23,10 @@ public sealed class SandboxControl
     private readonly ConcurrentDictionary<string, SandboxReportOutcome> _marketplaceOutcomes = new();
     private readonly ConcurrentQueue<SandboxCreateReportCall> _createReportCalls = new();
     private int _lastReportId = 50_000;
+    private int _lastFeedId = 70_000;
+    private readonly ConcurrentDictionary<string, SandboxFeedDocument> _feedDocuments = new();
+    private readonly ConcurrentDictionary<string, SandboxFeed> _feeds = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<SandboxReceivedQuantity>> _received = new();
 
     public SandboxControl(SandboxOptions options, TimeProvider clock)
     {
@@ -30,6 +34,7 @@ public sealed class SandboxControl
         Clock = clock;
         DocumentFormat = options.DocumentFormat;
         ReportOutcome = options.ReportOutcome;
+        FeedOutcome = options.FeedOutcome;
         foreach (var seller in options.Sellers is { Count: > 0 } sellers ? sellers : [new SandboxSeller()])
         {
             AddSeller(seller.SellerId, seller.RefreshToken);
@@ -53,6 +58,73 @@ public sealed class SandboxControl
 
     /// <summary>How reports created from now on end.</summary>
     public SandboxReportOutcome ReportOutcome { get; set; }
+
+    /// <summary>How feeds created from now on end.</summary>
+    public SandboxReportOutcome FeedOutcome { get; set; }
+
+    /// <summary>Every quantity applied to the seller's SKUs so far, in order (feed messages when their feed is processed, ACCEPTED patches at once).</summary>
+    public IReadOnlyList<SandboxReceivedQuantity> Received(string sellerId) => _received.TryGetValue(sellerId, out var all) ? [.. all] : [];
+
+    /// <summary>The quantity each SKU has now, by what was received last.</summary>
+    public IReadOnlyDictionary<string, int> Quantities(string sellerId) =>
+        Received(sellerId).GroupBy(r => r.Sku, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Quantity, StringComparer.Ordinal);
+
+    /// <summary>Feeds created so far (all sellers), oldest first.</summary>
+    public int FeedCount => _feeds.Count;
+
+    internal void Receive(string sellerId, SandboxReceivedQuantity quantity) =>
+        _received.GetOrAdd(sellerId, _ => new ConcurrentQueue<SandboxReceivedQuantity>()).Enqueue(quantity);
+
+    internal SandboxFeedDocument CreateFeedDocument(string sellerId, string contentType)
+    {
+        var document = new SandboxFeedDocument("amzn1.tortuga.4.eu." + Guid.NewGuid().ToString("D"), sellerId, contentType, Clock.GetUtcNow() + _options.DocumentUrlLifetime);
+        _feedDocuments[document.DocumentId] = document;
+        return document;
+    }
+
+    internal SandboxFeedDocument? FindFeedDocument(string documentId) => _feedDocuments.GetValueOrDefault(documentId);
+
+    internal SandboxFeed CreateFeed(string sellerId, string feedType, IReadOnlyList<string> marketplaceIds, SandboxFeedDocument input)
+    {
+        var feed = new SandboxFeed(
+            Interlocked.Increment(ref _lastFeedId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sellerId,
+            feedType,
+            marketplaceIds,
+            input,
+            WholeSeconds(Clock.GetUtcNow()),
+            FeedOutcome,
+            _options.FeedQueueDelay,
+            _options.FeedProcessingDelay);
+        _feeds[feed.FeedId] = feed;
+        return feed;
+    }
+
+    internal SandboxFeed? FindFeed(string sellerId, string feedId) => _feeds.TryGetValue(feedId, out var feed) && feed.SellerId == sellerId ? feed : null;
+
+    /// <summary>The seller's feeds, newest first.</summary>
+    internal IEnumerable<SandboxFeed> FeedsOf(string sellerId) =>
+        _feeds.Values.Where(f => f.SellerId == sellerId).OrderByDescending(f => f.CreatedTime).ThenByDescending(f => f.FeedId, StringComparer.Ordinal);
+
+    internal IEnumerable<SandboxFeed> FeedsOfAnySeller() => _feeds.Values;
+
+    /// <summary>The processed feed whose result document this is.</summary>
+    internal SandboxFeed? FeedOfResult(string sellerId, string documentId) =>
+        _feeds.Values.FirstOrDefault(f => f.SellerId == sellerId && f.Result?.DocumentId == documentId);
+
+    /// <summary>A pre-signed-style token for a feed's upload or result document, valid for <see cref="SandboxOptions.DocumentUrlLifetime"/>.</summary>
+    internal string IssueFeedToken(string documentId)
+    {
+        var token = RandomToken();
+        _downloadTokens[token] = (documentId, Clock.GetUtcNow() + _options.DocumentUrlLifetime);
+        return token;
+    }
+
+    /// <summary>Whether <paramref name="token"/> was issued for <paramref name="documentId"/> (and whether it expired).</summary>
+    internal (bool Valid, bool Expired) RedeemFeedToken(string documentId, string? token) =>
+        token is null || !_downloadTokens.TryGetValue(token, out var issued) || issued.DocumentId != documentId
+            ? (false, false)
+            : issued.ExpiresAt <= Clock.GetUtcNow() ? (false, true) : (true, false);
 
     public void AddSeller(string sellerId, string refreshToken)
     {

@@ -60,6 +60,18 @@ public static class SandboxControlEndpoints
             return TypedResults.NoContent();
         });
         control.MapGet("/requests", (SandboxControl sandbox) => TypedResults.Ok(sandbox.RequestCounts()));
+        control.MapPut("/feed-outcome", (OutcomeRequest request, SandboxControl sandbox) =>
+        {
+            sandbox.FeedOutcome = request.Outcome;
+            return TypedResults.NoContent();
+        });
+        control.MapGet("/sellers/{sellerId}/received", (string sellerId, SandboxControl sandbox) => TypedResults.Ok(sandbox.Received(sellerId)));
+        control.MapGet("/sellers/{sellerId}/quantities", (string sellerId, SandboxControl sandbox) => TypedResults.Ok(sandbox.Quantities(sellerId)));
+        control.MapPost("/sellers/{sellerId}/drain-rate-limits", (string sellerId, SandboxControl sandbox, SandboxRateLimitFilter.Buckets buckets) =>
+        {
+            SandboxRateLimitFilter.Drain(sandbox, buckets, sellerId);
+            return TypedResults.NoContent();
+        });
         return app;
     }
 

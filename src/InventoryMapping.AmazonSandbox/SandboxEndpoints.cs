@@ -23,6 +23,7 @@ public static class SandboxEndpoints
 
         app.MapGet("/_documents/{documentId}", DownloadAsync).WithName("download").AddEndpointFilter<SandboxFaultFilter>();
 
+        app.MapFeedsAndListings();
         app.MapSandboxControl();
         return app;
     }

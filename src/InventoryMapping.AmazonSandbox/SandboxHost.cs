@@ -11,6 +11,10 @@ public sealed class SandboxHost(WebApplication app, Uri baseUri, SandboxControl 
 
     public SandboxControl Control { get; } = control;
 
+    /// <summary>Empties the seller's rate-limit buckets, as an account that has just used its allowance.</summary>
+    public void DrainRateLimits(string sellerId) =>
+        SandboxRateLimitFilter.Drain(Control, app.Services.GetRequiredService<SandboxRateLimitFilter.Buckets>(), sellerId);
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

@@ -22,6 +22,15 @@ public sealed class SandboxOptions
 
     public TimeSpan DocumentUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a feed stays IN_QUEUE.</summary>
+    public TimeSpan FeedQueueDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a feed stays IN_PROGRESS after that.</summary>
+    public TimeSpan FeedProcessingDelay { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>How feeds created from now on end (Done, Fatal, Cancelled, StuckInQueue, StuckInProgress; FatalWithErrorDocument is Fatal).</summary>
+    public SandboxReportOutcome FeedOutcome { get; set; } = SandboxReportOutcome.Done;
+
     public SandboxDocumentFormat DocumentFormat { get; set; } = new();
 
     public SandboxReportOutcome ReportOutcome { get; set; } = SandboxReportOutcome.Done;

@@ -51,6 +51,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ChannelStore>();
         services.AddSingleton<ChannelService>();
         services.AddSingleton<LocationService>();
+        services.AddSingleton<StockMarks.ItemListingIndex>();
+        services.AddSingleton<StockMarks.PendingStockMarks>();
+        services.AddSingleton<StockMarks.StockChangeMarker>();
         services.AddSingleton<ListingStore>();
         services.AddSingleton<ListingWriter>();
         services.AddSingleton<ListingCountsRollup>();
@@ -80,6 +83,12 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<OperationLifecycle>();
         services.AddSingleton<ListingsReportOperation>();
         services.AddSingleton<ListingReportService>();
+        services.AddOptions<StockSync.StockSyncOptions>().Bind(configuration.GetSection(StockSync.StockSyncOptions.Section));
+        services.AddSingleton<ListingSyncResults>();
+        services.AddSingleton<StockSync.StockSubmissionStore>();
+        services.AddSingleton<StockSync.StockSubmissionOperation>();
+        services.AddSingleton<StockSync.StockSyncService>();
+        services.AddSingleton<StockSync.StockSyncRows>();
         services.AddJobs();
         return services;
     }
@@ -92,6 +101,9 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
         services.AddSingleton<IJobKind, DeleteChannel>();
+        services.AddSingleton<IJobKind, ForceUpdate>();
+        services.AddSingleton<StockJobs>();
+        services.AddSingleton<StockSync.IChannelResync>(sp => sp.GetRequiredService<StockJobs>());
         services.AddSingleton<IJobKind, ExportMapping>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();

@@ -10,4 +10,12 @@ public sealed class SpApiClientFactory
     /// <param name="policy">How its calls may wait; <see cref="SpApiCallPolicy.Patient"/> when not given.</param>
     public SpApiReportsClient CreateReportsClient(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiCallPolicy? policy = null) =>
         new(endpoint, credentials, _transport, policy ?? SpApiCallPolicy.Patient);
+
+    /// <inheritdoc cref="CreateReportsClient"/>
+    public SpApiFeedsClient CreateFeedsClient(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiCallPolicy? policy = null) =>
+        new(endpoint, credentials, _transport, policy ?? SpApiCallPolicy.Patient);
+
+    /// <inheritdoc cref="CreateReportsClient"/>
+    public SpApiListingsClient CreateListingsClient(SpApiEndpoint endpoint, SpApiCredentials credentials, SpApiCallPolicy? policy = null) =>
+        new(endpoint, credentials, _transport, policy ?? SpApiCallPolicy.Patient);
 }

@@ -162,19 +162,6 @@ public sealed class SpApiReportsClient
 
     private Uri ReportsUri(string relative) => new(_endpoint.ApiBaseUri, ReportsPath + relative);
 
-    /// <summary>The body as the model's <typeparamref name="T"/>; anything the model does not allow (an unknown enum value, a missing field) is an <see cref="SpApiContractException"/>.</summary>
-    private static async Task<T> ReadJsonAsync<T>(SpApiOperation operation, HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        T? value;
-        try
-        {
-            value = await response.Content.ReadFromJsonAsync<T>(SpApiJson.Options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (JsonException e)
-        {
-            throw new SpApiContractException(operation.Name, $"{typeof(T).Name}: {e.Message}");
-        }
-
-        return value ?? throw new SpApiContractException(operation.Name, $"an empty {typeof(T).Name}.");
-    }
+    private static Task<T> ReadJsonAsync<T>(SpApiOperation operation, HttpResponseMessage response, CancellationToken cancellationToken) =>
+        SpApiResponses.ReadJsonAsync<T>(operation, response, cancellationToken);
 }

@@ -55,18 +55,26 @@ internal sealed class SpApiTransport(
     {
         var http = httpClients.CreateClient(HttpClientName);
         var bucket = rateLimiters.For(operation, endpoint, credentials);
+        var second = operation.AlsoMeteredBy is { } also ? rateLimiters.For(also, endpoint, credentials) : null;
         return resilience.ExecuteAsync(
             operation.Name,
             async ct =>
             {
                 await bucket.TakeAsync(operation.Name, policy.MaxRateLimitWait, ct).ConfigureAwait(false);
+                if (second is not null)
+                {
+                    await second.TakeAsync(operation.AlsoMeteredBy!.Name, policy.MaxRateLimitWait, ct).ConfigureAwait(false);
+                }
+
                 var accessToken = await accessTokens.GetAsync(endpoint, credentials, policy, ct).ConfigureAwait(false);
                 using var request = createRequest();
                 request.Headers.Add("x-amz-access-token", accessToken);
                 var attempt = await resilience.WithinAttemptTimeoutAsync(http, request, ct).ConfigureAwait(false);
                 if (attempt.StatusCode == HttpStatusCode.TooManyRequests)
                 {
+                    // Which of the two Amazon ran out of it does not say: both wait.
                     bucket.Drain();
+                    second?.Drain();
                 }
                 else if (attempt.StatusCode == HttpStatusCode.Forbidden)
                 {
@@ -77,6 +85,29 @@ internal sealed class SpApiTransport(
             },
             cancellationToken,
             policy.Retry);
+    }
+
+    /// <summary>Uploads a feed document to its pre-signed URL with exactly the Content-Type it was created for: no access token, no rate limit, the same retry and timeout.</summary>
+    public async Task UploadAsync(Uri url, string contentType, ReadOnlyMemory<byte> body, SpApiCallPolicy policy, CancellationToken cancellationToken)
+    {
+        var http = httpClients.CreateClient(HttpClientName);
+        using var response = await resilience.ExecuteAsync(
+            "uploadFeedDocument",
+            async ct =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = new ReadOnlyMemoryContent(body) };
+                // Set without parsing: the URL is signed over the exact text.
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+                return await resilience.WithinAttemptTimeoutAsync(http, request, ct).ConfigureAwait(false);
+            },
+            cancellationToken,
+            policy.Retry).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // A refused upload (expired URL, wrong Content-Type) is retried with a new feed document.
+            throw new ReportDocumentException($"Uploading the feed document failed with {(int)response.StatusCode} {response.ReasonPhrase}: {text[..Math.Min(text.Length, 500)]}");
+        }
     }
 
     /// <summary>Downloads a pre-signed document URL: no access token and no rate limit, but the same retry and timeout.</summary>

@@ -34,7 +34,8 @@ public sealed class FunctionsMetadataContractTests
     [Theory]
     [InlineData("RequestListingReports", "%RequestListingReportsSchedule%")]
     [InlineData("CollectListingReports", "%CollectListingReportsSchedule%")]
-    public void Report_timers_take_their_schedule_from_an_app_setting(string name, string schedule)
+    [InlineData("SyncStock", "%StockSyncSchedule%")]
+    public void Timers_take_their_schedule_from_an_app_setting(string name, string schedule)
     {
         var trigger = Trigger(name);
 

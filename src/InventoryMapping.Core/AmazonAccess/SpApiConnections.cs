@@ -12,7 +12,18 @@ namespace InventoryMapping.AmazonAccess;
 public sealed class SpApiConnections(IChannelCredentialStore credentials, IOptions<SpApiOptions> options, SpApiClientFactory clients)
 {
     /// <param name="policy">How the client's calls may wait; <see cref="SpApiCallPolicy.Patient"/> when not given.</param>
-    public async Task<Result<SpApiReportsClient>> CreateReportsClientAsync(Channel channel, CancellationToken cancellationToken, SpApiCallPolicy? policy = null)
+    public Task<Result<SpApiReportsClient>> CreateReportsClientAsync(Channel channel, CancellationToken cancellationToken, SpApiCallPolicy? policy = null) =>
+        CreateAsync(channel, (endpoint, secrets) => clients.CreateReportsClient(endpoint, secrets, policy), cancellationToken);
+
+    /// <inheritdoc cref="CreateReportsClientAsync"/>
+    public Task<Result<SpApiFeedsClient>> CreateFeedsClientAsync(Channel channel, CancellationToken cancellationToken, SpApiCallPolicy? policy = null) =>
+        CreateAsync(channel, (endpoint, secrets) => clients.CreateFeedsClient(endpoint, secrets, policy), cancellationToken);
+
+    /// <inheritdoc cref="CreateReportsClientAsync"/>
+    public Task<Result<SpApiListingsClient>> CreateListingsClientAsync(Channel channel, CancellationToken cancellationToken, SpApiCallPolicy? policy = null) =>
+        CreateAsync(channel, (endpoint, secrets) => clients.CreateListingsClient(endpoint, secrets, policy), cancellationToken);
+
+    private async Task<Result<T>> CreateAsync<T>(Channel channel, Func<SpApiEndpoint, SpApiCredentials, T> create, CancellationToken cancellationToken)
     {
         if (await credentials.GetAsync(channel.ChannelId, cancellationToken) is not { } secrets)
         {
@@ -21,6 +32,6 @@ public sealed class SpApiConnections(IChannelCredentialStore credentials, IOptio
                 $"The channel's SP-API credentials are not configured: {credentials.Describe(channel.ChannelId)}.");
         }
 
-        return clients.CreateReportsClient(options.Value.EndpointFor(channel.Region.ToString()), secrets, policy);
+        return create(options.Value.EndpointFor(channel.Region.ToString()), secrets);
     }
 }

@@ -21,4 +21,10 @@ public sealed record Channel(
 {
     [JsonIgnore]
     public TimeSpan ListingsRefreshInterval => TimeSpan.FromMinutes(ListingsRefreshMinutes);
+
+    /// <summary>The locations whose stock the channel lists (summed); <see cref="LocationId"/> is the first, kept for clients of one location.</summary>
+    public IReadOnlyList<string> LocationIds { get; init; } = [LocationId];
+
+    /// <summary>The channel's stock rules, each a default a listing may override.</summary>
+    public StockRules StockRules { get; init; } = StockRules.None;
 }

@@ -27,6 +27,15 @@ internal sealed class ChannelEntity : ITableEntity
 
     public string LocationId { get; set; } = "";
 
+    /// <summary>Comma-separated, <see cref="LocationId"/> first; null on rows written before channels had several.</summary>
+    public string? LocationIds { get; set; }
+
+    public int? StockPercentage { get; set; }
+
+    public int? MaxListedQuantity { get; set; }
+
+    public int? EndWhenStock { get; set; }
+
     public bool AutoLinkBySku { get; set; }
 
     public int ListingsRefreshMinutes { get; set; }
@@ -49,5 +58,9 @@ internal sealed class ChannelEntity : ITableEntity
         AutoLinkBySku,
         ListingsRefreshMinutes,
         UpdatedAt,
-        ETag.ToString());
+        ETag.ToString())
+    {
+        LocationIds = string.IsNullOrEmpty(LocationIds) ? [LocationId] : LocationIds.Split(','),
+        StockRules = new StockRules(StockPercentage, MaxListedQuantity, EndWhenStock),
+    };
 }

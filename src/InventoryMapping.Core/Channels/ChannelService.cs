@@ -8,6 +8,7 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
 {
     public const int DefaultRefreshMinutes = 360;
     private const int MaxTextLength = 100;
+    private const int MaxLocations = 50;
 
     public async Task<Result<Channel>> GetAsync(string channelId, CancellationToken cancellationToken) =>
         await channels.GetAsync(channelId, cancellationToken) is { } channel ? channel : DomainError.NotFound("Channel", channelId);
@@ -30,10 +31,15 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             return invalid;
         }
 
-        var locationId = definition.LocationId ?? (await locations.GetSettingsAsync(cancellationToken)).DefaultLocationId;
-        if (!await locations.ExistsAsync(locationId, cancellationToken))
+        var locationIds = definition.LocationIds?.ToList()
+            ?? [definition.LocationId ?? (await locations.GetSettingsAsync(cancellationToken)).DefaultLocationId];
+        var field = definition.LocationIds is null ? "locationId" : "locationIds";
+        foreach (var id in locationIds)
         {
-            return DomainError.Invalid("locationId", $"Location '{locationId}' does not exist.");
+            if (!await locations.ExistsAsync(id, cancellationToken))
+            {
+                return DomainError.Invalid(field, $"Location '{id}' does not exist.");
+            }
         }
 
         var existing = await channels.GetEntityAsync(channelId, cancellationToken);
@@ -61,7 +67,11 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
             AccountName = definition.AccountName!.Trim(),
             Region = definition.Region!,
             MarketplaceIds = string.Join(',', definition.MarketplaceIds!),
-            LocationId = locationId,
+            LocationId = locationIds[0],
+            LocationIds = string.Join(',', locationIds),
+            StockPercentage = definition.StockRules?.StockPercentage,
+            MaxListedQuantity = definition.StockRules?.MaxListedQuantity,
+            EndWhenStock = definition.StockRules?.EndWhenStock,
             AutoLinkBySku = definition.AutoLinkBySku ?? false,
             ListingsRefreshMinutes = definition.ListingsRefreshMinutes ?? DefaultRefreshMinutes,
             UpdatedAt = clock.GetUtcNow(),
@@ -96,6 +106,24 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
         if (definition.LocationId is not null && !LocationIds.IsValid(definition.LocationId))
         {
             return DomainError.Invalid("locationId", "locationId is a location's id.");
+        }
+
+        if (definition.LocationIds is { } several)
+        {
+            if (several.Count is 0 or > MaxLocations || several.Any(id => id is null || !LocationIds.IsValid(id)) || several.Distinct(StringComparer.Ordinal).Count() != several.Count)
+            {
+                return DomainError.Invalid("locationIds", $"locationIds is 1-{MaxLocations} distinct location ids.");
+            }
+
+            if (definition.LocationId is not null && definition.LocationId != several[0])
+            {
+                return DomainError.Invalid("locationId", "locationId, when given with locationIds, is the first of them (the older one-location spelling).");
+            }
+        }
+
+        if (definition.StockRules?.Problem("stockRules.") is { } rules)
+        {
+            return rules;
         }
 
         if (definition.ListingsRefreshMinutes is < 15 or > 10080)

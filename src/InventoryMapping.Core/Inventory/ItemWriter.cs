@@ -12,7 +12,14 @@ namespace InventoryMapping.Inventory;
 /// leaves nothing visible that is wrong; a stale uncommitted reservation is reclaimed. Per new item: 5 entity writes.
 /// </summary>
 public sealed class ItemWriter(
-    AppStorage storage, InventoryStore store, ItemChangeLog changes, ItemSearchIndex search, ConflictRetry retry, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
+    AppStorage storage,
+    InventoryStore store,
+    ItemChangeLog changes,
+    ItemSearchIndex search,
+    ConflictRetry retry,
+    IOptions<StorageThroughputOptions> throughput,
+    TimeProvider clock,
+    StockMarks.StockChangeMarker stockChanges)
 {
     /// <summary>An uncommitted reservation older than this is taken to be left over from a crash.</summary>
     public static readonly TimeSpan AbandonedReservationAge = TimeSpan.FromMinutes(10);
@@ -58,6 +65,12 @@ public sealed class ItemWriter(
         if (current.Sku != next.Sku)
         {
             await WriteLookupsAsync([next], cancellationToken);
+        }
+
+        if (current.StockLevels != next.StockLevels)
+        {
+            // Before the write: the linked listings' marks must exist once the new stock does.
+            await stockChanges.ItemStockChangingAsync(current.RowKey, cancellationToken);
         }
 
         if (await storage.Items.TryReplaceAsync(next, current.ETag, cancellationToken) != WriteOutcome.Written)

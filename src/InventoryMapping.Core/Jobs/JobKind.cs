@@ -14,6 +14,9 @@ public enum JobKind
     /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
     SweepReservations,
 
+    /// <summary>Marks every eligible linked listing of a channel for the stock sync (Force Update: even unchanged quantities).</summary>
+    ForceUpdate,
+
     /// <summary>Writes a channel's listings as a mapping CSV file (docs/csv.md).</summary>
     ExportMapping,
 }

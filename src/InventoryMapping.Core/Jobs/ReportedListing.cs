@@ -1,4 +1,4 @@
 namespace InventoryMapping.Jobs;
 
-/// <summary>A listing a job left alone and why, with the items involved.</summary>
-public sealed record ReportedListing(string ListingId, string Sku, string Reason, IReadOnlyList<string> ItemIds);
+/// <summary>A listing a job left alone and why, with the items involved; a Force Update dry run also says the quantity it would send.</summary>
+public sealed record ReportedListing(string ListingId, string Sku, string Reason, IReadOnlyList<string> ItemIds, int? Quantity = null);

@@ -104,12 +104,9 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
         await RunStepAsync(operation, channel, slot, request, () => operation.AdvanceAsync(channel, request, cancellationToken), cancellationToken);
     }
 
-    private async Task<Step> SendAsync<TRequest>(TrackedOperation<TRequest> operation, Channel channel, TRequest request, bool interactive, CancellationToken cancellationToken)
-        where TRequest : class, ITrackedRequest
-    {
-        await operation.SendAsync(channel, request, interactive, cancellationToken);
-        return Step.Continue;
-    }
+    private static Task<Step> SendAsync<TRequest>(TrackedOperation<TRequest> operation, Channel channel, TRequest request, bool interactive, CancellationToken cancellationToken)
+        where TRequest : class, ITrackedRequest =>
+        operation.SendAsync(channel, request, interactive, cancellationToken);
 
     private async Task RunStepAsync<TRequest>(
         TrackedOperation<TRequest> operation, Channel channel, InFlightSlotEntity slot, TRequest request, Func<Task<Step>> step, CancellationToken cancellationToken)

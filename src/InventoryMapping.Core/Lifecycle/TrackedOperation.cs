@@ -24,14 +24,21 @@ public abstract class TrackedOperation<TRequest>
     /// <summary>Whether Amazon was asked (and answered) already.</summary>
     public abstract bool IsSent(TRequest request);
 
-    /// <summary>Asks Amazon to start it. <paramref name="interactive"/>: an HTTP caller waits, so no retries or rate-limit waits.</summary>
-    public abstract Task SendAsync(Channel channel, TRequest request, bool interactive, CancellationToken cancellationToken);
+    /// <summary>
+    /// Asks Amazon to start it (or goes on with a send that stopped part-way). <paramref name="interactive"/>: an HTTP
+    /// caller waits, so no retries or rate-limit waits. Usually <see cref="Step.Continue"/>; a request that turns out to
+    /// need nothing sent ends here.
+    /// </summary>
+    public abstract Task<Step> SendAsync(Channel channel, TRequest request, bool interactive, CancellationToken cancellationToken);
 
     /// <summary>Follows a sent request one step (poll; when Amazon is done, take the result).</summary>
     public abstract Task<Step> AdvanceAsync(Channel channel, TRequest request, CancellationToken cancellationToken);
 
     /// <summary>Records <paramref name="request"/> as it is now (a step that takes long, e.g. before a download).</summary>
     protected Task<bool> CheckpointAsync(TRequest request, CancellationToken cancellationToken) => TrackedRows.TrySaveAsync(Table, request, cancellationToken);
+
+    /// <summary>Records <paramref name="request"/> under its ETag for a caller outside the lifecycle's steps (e.g. a user's decision on it); false when it changed meanwhile.</summary>
+    public Task<bool> TrySaveAsync(TRequest request, CancellationToken cancellationToken) => TrackedRows.TrySaveAsync(Table, request, cancellationToken);
 
     /// <summary>Marks it failed with <paramref name="reason"/> (the operation's state machine decides the status).</summary>
     public abstract void Fail(TRequest request, string reason, DateTimeOffset now);

@@ -20,8 +20,8 @@ public sealed class ListingReportService(
     ILogger<ListingReportService> logger)
 {
     private readonly ListingsReportOperation _operation = operation;
-    private readonly ChannelRun _requestRun = new(options.Value, clock, logger);
-    private readonly ChannelRun _collectRun = new(options.Value, clock, logger);
+    private readonly ChannelRun _requestRun = new(options.Value.ChannelParallelism, options.Value.RunBudget, clock, logger);
+    private readonly ChannelRun _collectRun = new(options.Value.ChannelParallelism, options.Value.RunBudget, clock, logger);
 
     /// <summary>Re-Request Report: a new request now, unless one is in flight, which is then the answer. Never waits out Amazon's retries.</summary>
     public async Task<Result<ReportRequest>> RequestNowAsync(string channelId, CancellationToken cancellationToken)

@@ -32,7 +32,7 @@ public sealed partial class ListingsReportOperation(
     public override bool IsSent(ReportRequestEntity request) => request.MarketplaceReports().All(r => r.ReportId is not null);
 
     /// <summary>One createReport per marketplace (Amazon uses only the first marketplace id of a listings report); a retry goes on from the first without one.</summary>
-    public override async Task SendAsync(Channel channel, ReportRequestEntity request, bool interactive, CancellationToken cancellationToken)
+    public override async Task<Step> SendAsync(Channel channel, ReportRequestEntity request, bool interactive, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(channel, interactive ? SpApiCallPolicy.Interactive : SpApiCallPolicy.Background, cancellationToken);
         var reports = request.MarketplaceReports();
@@ -48,6 +48,7 @@ public sealed partial class ListingsReportOperation(
         request.RequestedAt = clock.GetUtcNow();
         request.StatusSince = request.RequestedAt;
         request.Error = null;
+        return Step.Continue;
     }
 
     public override async Task<Step> AdvanceAsync(Channel channel, ReportRequestEntity request, CancellationToken cancellationToken)

@@ -8,15 +8,11 @@ public sealed class ReportRequestStore(AppStorage storage)
 {
     internal TableClient Table => storage.ReportRequests;
 
-    /// <summary>The newest request of the channel: the first request row (log-tail keys, digits; slot rows start with <c>!</c>).</summary>
     /// <summary>Every report request of the channel and its in-flight slot (a deleted channel's): how many requests went.</summary>
     internal Task<long> RemoveChannelAsync(string channelId, CancellationToken cancellationToken) =>
         storage.ReportRequests.DeletePartitionAsync(channelId, cancellationToken, counted: rowKey => !rowKey.StartsWith('!'));
 
-    public async Task<ReportRequest?> GetLatestAsync(string channelId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {channelId} and RowKey ge {"0"}");
-        var page = await storage.ReportRequests.ReadPageAsync<ReportRequestEntity>(filter, continuation: null, pageSize: 1, cancellationToken);
-        return page.Values.FirstOrDefault()?.ToRequest();
-    }
+    /// <summary>The newest request of the channel.</summary>
+    public async Task<ReportRequest?> GetLatestAsync(string channelId, CancellationToken cancellationToken) =>
+        (await Lifecycle.TrackedRows.LatestAsync<ReportRequestEntity>(storage.ReportRequests, channelId, cancellationToken))?.ToRequest();
 }

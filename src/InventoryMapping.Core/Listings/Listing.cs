@@ -20,7 +20,17 @@ public sealed record Listing(
     ListingSyncStatus? SyncStatus,
     AmazonListingDetails Amazon,
     DateTimeOffset UpdatedAt,
-    string ETag);
+    string ETag)
+{
+    /// <summary>The listing's own stock rules; a null value takes the channel's.</summary>
+    public Channels.StockRules StockRules { get; init; } = Channels.StockRules.None;
+
+    /// <summary>What the stock sync would send now and why; only on a single listing's read.</summary>
+    public QuantityToList? QuantityToList { get; init; }
+
+    /// <summary>Whether the stock sync sends this listing's quantity; only on a single listing's read.</summary>
+    public SyncEligibility? SyncEligibility { get; init; }
+}
 
 /// <summary>
 /// The inventory item a listing is linked to, with the item's SKU and title as they are now (read when the listing is
@@ -28,7 +38,12 @@ public sealed record Listing(
 /// </summary>
 public sealed record LinkedItem(string ItemId, string? Sku, string? Title, DateTimeOffset? LinkedAt);
 
-/// <summary>The last stock push of a listing: when the quantity changed, when it was last sent, and what was sent.</summary>
+/// <summary>
+/// The last stock push of a listing (Linnworks' "Show Sync Status"): <paramref name="UpdateDate"/> when the change
+/// sent last was queued, <paramref name="LastUpdate"/> when Amazon last applied one (its processing report said the
+/// message succeeded), <paramref name="Quantity"/> what was submitted last, <paramref name="Error"/> Amazon's
+/// <c>code: message</c> when that submission failed (null once one succeeds).
+/// </summary>
 public sealed record ListingSyncStatus(DateTimeOffset? UpdateDate, DateTimeOffset? LastUpdate, int? Quantity, string? Error);
 
 /// <summary>What Amazon's report says of a listing beyond the mapping fields.</summary>

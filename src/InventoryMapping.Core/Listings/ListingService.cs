@@ -5,17 +5,28 @@ using InventoryMapping.Storage;
 namespace InventoryMapping.Listings;
 
 /// <summary>Reading a channel's listings, and recording listings as Amazon describes them.</summary>
-public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, LinkedItems linkedItems, TimeProvider clock)
+public sealed class ListingService(ChannelStore channels, ListingStore listings, ListingWriter writer, LinkedItems linkedItems, Inventory.InventoryStore items, TimeProvider clock)
 {
+    /// <summary>One listing, with whether the stock sync sends it and the quantity it would send now (and why).</summary>
     public async Task<Result<Listing>> GetAsync(string channelId, string listingId, bool includeSyncStatus, CancellationToken cancellationToken)
     {
-        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        if (await channels.GetAsync(channelId, cancellationToken) is not { } channel)
         {
             return DomainError.NotFound("Channel", channelId);
         }
 
-        var listing = ListingIds.TryGetSku(listingId, out _) ? await listings.GetEntityAsync(channelId, listingId, cancellationToken) : null;
-        return listing is null ? ListingIds.NotFound(channelId, listingId) : await linkedItems.ShowAsync(channelId, listing, includeSyncStatus, cancellationToken);
+        var row = ListingIds.TryGetSku(listingId, out _) ? await listings.GetEntityAsync(channelId, listingId, cancellationToken) : null;
+        if (row is null)
+        {
+            return ListingIds.NotFound(channelId, listingId);
+        }
+
+        var item = row.IsLinked && row.LinkedItemId is { } itemId ? await items.GetAsync(itemId, cancellationToken) : null;
+        return await linkedItems.ShowAsync(channelId, row, includeSyncStatus, cancellationToken) with
+        {
+            SyncEligibility = SyncEligibilityRule.Of(row),
+            QuantityToList = item is null ? null : QuantityToList.Of(item.StockLevels, channel.LocationIds, channel.StockRules, row.StockRules()),
+        };
     }
 
     /// <summary>

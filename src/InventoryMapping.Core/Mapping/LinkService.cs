@@ -42,16 +42,23 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
             channelId, listingId, ifMatch, listing => listing.IsLinked ? listing.Unlink(now) : null, cancellationToken), cancellationToken);
     }
 
-    public async Task<Result<Listing>> SetIgnoreSyncAsync(string channelId, string listingId, bool? ignoreSync, string? ifMatch, CancellationToken cancellationToken)
+    /// <summary>Changes the user-owned settings of a listing: Ignore Sync, and its own stock rules (replaced as a whole when given).</summary>
+    public async Task<Result<Listing>> PatchAsync(
+        string channelId, string listingId, bool? ignoreSync, StockRules? stockRules, string? ifMatch, CancellationToken cancellationToken)
     {
         if (await MissingAsync(channelId, listingId, cancellationToken) is { } missing)
         {
             return missing;
         }
 
-        if (ignoreSync is not { } value)
+        if (ignoreSync is null && stockRules is null)
         {
-            return DomainError.Invalid("ignoreSync", "ignoreSync is required: true or false.");
+            return DomainError.Invalid("ignoreSync", "Give ignoreSync (true or false), stockRules, or both.");
+        }
+
+        if (stockRules?.Problem("stockRules.") is { } invalid)
+        {
+            return invalid;
         }
 
         var now = clock.GetUtcNow();
@@ -61,12 +68,14 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
             ifMatch,
             listing =>
             {
-                if (listing.IgnoreSync == value)
+                var rules = stockRules ?? listing.StockRules();
+                if (listing.IgnoreSync == (ignoreSync ?? listing.IgnoreSync) && listing.StockRules() == rules)
                 {
                     return (ListingEntity?)null;
                 }
 
-                listing.IgnoreSync = value;
+                listing.IgnoreSync = ignoreSync ?? listing.IgnoreSync;
+                (listing.StockPercentage, listing.MaxListedQuantity, listing.EndWhenStock) = (rules.StockPercentage, rules.MaxListedQuantity, rules.EndWhenStock);
                 listing.UpdatedAt = now;
                 return listing;
             },
@@ -129,7 +138,7 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
                 Description: "",
                 Weight: 0,
                 TaxRate: -1,
-                StockLevels: new Dictionary<string, int> { [channel.LocationId] = Math.Max(0, listing.Quantity ?? 0) }),
+                StockLevels: new Dictionary<string, int> { [channel.LocationIds[0]] = Math.Max(0, listing.Quantity ?? 0) }),
             now);
     }
 

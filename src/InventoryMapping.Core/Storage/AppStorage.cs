@@ -30,6 +30,15 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
 
     public TableClient Settings => Table("Settings");
 
+    /// <summary>Item → linked listings (see StockMarks.ItemListingIndex).</summary>
+    public TableClient ItemListings => Table("ItemListings");
+
+    /// <summary>Listings marked for the stock sync, per channel (see StockMarks.PendingStockMarks).</summary>
+    public TableClient StockSyncPending => Table("StockSyncPending");
+
+    /// <summary>Stock submissions per channel (feeds and patches), the channel's sync slot and sync state.</summary>
+    public TableClient StockSubmissions => Table("StockSubmissions");
+
     public QueueClient JobQueue => queues.GetQueueClient(options.Value.JobsQueueName);
 
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
@@ -49,12 +58,15 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>Exported mapping CSV files, <c>{channelId}/{name}.csv</c>.</summary>
     public const string ExportsContainer = "exports";
 
+    /// <summary>The messages of each stock submission, <c>{channelId}/{requestId}.json</c>: what was sent, kept until its result is applied.</summary>
+    public const string StockSubmissionsContainer = "stock-submissions";
+
     /// <summary>Names (before the prefix) of every blob container the app uses.</summary>
     public static IReadOnlyList<string> Containers { get; } =
-        [ReportedRowsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container, ImportsContainer, ImportResultsContainer, ExportRequestsContainer, ExportsContainer];
+        [ReportedRowsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container, ImportsContainer, ImportResultsContainer, ExportRequestsContainer, ExportsContainer, StockSubmissionsContainer];
 
     public IEnumerable<TableClient> AllTables =>
-        [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests];
+        [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests, ItemListings, StockSyncPending, StockSubmissions];
 
     /// <summary>
     /// Creates whatever does not exist yet and records the storage layout of an empty store (see <see cref="StorageLayout"/>:

@@ -26,7 +26,9 @@ public sealed class ConflictRetry
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly TimeProvider _backOffClock;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ConflictLimit, object> _pipelines = new();
+    // One pipeline per limit and result type: two callers with one limit (the lifecycle's slot claim, for each kind of
+    // request) have different result types.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(ConflictLimit Limit, Type Result), object> _pipelines = new();
 
     /// <param name="backOffClock">
     /// The clock the back-off waits on. The app gives it the system clock: a back-off waits for other writers, in
@@ -53,7 +55,7 @@ public sealed class ConflictRetry
     }
 
     private ResiliencePipeline<Attempt<T>> Pipeline<T>(ConflictLimit limit) =>
-        (ResiliencePipeline<Attempt<T>>)_pipelines.GetOrAdd(limit, l => Build<T>(l, _backOffClock));
+        (ResiliencePipeline<Attempt<T>>)_pipelines.GetOrAdd((limit, typeof(T)), key => Build<T>(key.Limit, _backOffClock));
 
     private static ResiliencePipeline<Attempt<T>> Build<T>(ConflictLimit limit, TimeProvider clock) =>
         new ResiliencePipelineBuilder<Attempt<T>> { TimeProvider = clock }

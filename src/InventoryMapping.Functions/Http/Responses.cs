@@ -75,6 +75,11 @@ public static partial class Responses
             request.HttpContext.Response.Headers.ETag = etag;
         }
 
+        if (!result.IsSuccess && result.Error.RetryAfter is { } retryAfter)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return Of(result, success);
     }
 

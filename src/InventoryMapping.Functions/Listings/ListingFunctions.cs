@@ -88,7 +88,7 @@ public sealed class ListingFunctions(ListingService listings, LinkService links)
         string listingId,
         CancellationToken cancellationToken) =>
         Responses.WithBodyAsync<ListingPatch, Listing>(
-            request, body => links.SetIgnoreSyncAsync(channelId, listingId, body.IgnoreSync, Responses.IfMatch(request), cancellationToken), cancellationToken);
+            request, body => links.PatchAsync(channelId, listingId, body.IgnoreSync, body.StockRules, Responses.IfMatch(request), cancellationToken), cancellationToken);
 
     private async Task<Results<Created<Listing>, Ok<Listing>, ProblemHttpResult>> PutAsync(HttpRequest request, string channelId, CancellationToken cancellationToken)
     {

@@ -49,6 +49,17 @@ public sealed class ConflictRetryTests
     }
 
     [Fact]
+    public async Task One_limit_serves_callers_of_different_result_types()
+    {
+        var retry = new ConflictRetry(new SkippingClock(new FakeTimeProvider(), TimeSpan.FromMinutes(1)));
+
+        var number = await retry.RunAsync(s_three, (_, _) => Task.FromResult(Attempt.Done(1)), default);
+        var text = await retry.RunAsync(s_three, (_, _) => Task.FromResult(Attempt.Done("one")), default);
+
+        Assert.Equal((1, "one"), (number, text));
+    }
+
+    [Fact]
     public async Task An_exception_is_not_retried()
     {
         var retry = new ConflictRetry(TimeProvider.System);

@@ -19,6 +19,8 @@ public sealed class CrashingRun : IAsyncDisposable
 
     public JobRunner Runner => _app.Get<JobRunner>();
 
+    public TestServices App => _app;
+
     public T Get<T>()
         where T : notnull => _app.Get<T>();
 

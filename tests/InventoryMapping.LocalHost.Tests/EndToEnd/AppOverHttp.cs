@@ -55,6 +55,7 @@ internal sealed class AppOverHttp : IAsyncDisposable
                 // Without schedules the timers stay out of the way: such tests call the API.
                 ["AzureWebJobs.RequestListingReports.Disabled"] = timers ? "false" : "true",
                 ["AzureWebJobs.CollectListingReports.Disabled"] = timers ? "false" : "true",
+                ["AzureWebJobs.SyncStock.Disabled"] = settings.ContainsKey("StockSyncSchedule") ? "false" : "true",
             })
             .AddInMemoryCollection(settings)
             .Build();

@@ -128,6 +128,7 @@ public sealed class JobHandOverEndToEndTests(ITestOutputHelper output)
             ["ExportRequestsContainerName"] = prefix + "export-requests",
             ["RequestListingReportsSchedule"] = "0 0 0 1 1 *",
             ["CollectListingReportsSchedule"] = "0 0 0 1 1 *",
+            ["StockSyncSchedule"] = "0 0 0 1 1 *",
             ["LocalHost:QueuePollingInterval"] = "00:00:00.100",
             ["LocalHost:HostId"] = prefix,
         };

@@ -14,6 +14,9 @@ internal static class ListingSelections
         ? TableClient.CreateQueryFilter($"IsListed eq {true} and IsLinked eq {false}")
         : TableClient.CreateQueryFilter($"IsListed eq {true} and (IsLinked eq {false} or LinkJobId eq {job.JobId})");
 
+    /// <summary>Every linked listing (which of them the stock sync sends is decided on each, by the one eligibility rule).</summary>
+    public static string Linked { get; } = TableClient.CreateQueryFilter($"IsLinked eq {true}");
+
     /// <summary>Listings linked to the item, listed or retired.</summary>
     public static string LinkedTo(string itemId) => TableClient.CreateQueryFilter($"IsLinked eq {true} and LinkedItemId eq {itemId}");
 

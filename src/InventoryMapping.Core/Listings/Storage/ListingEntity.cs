@@ -69,6 +69,13 @@ internal sealed class ListingEntity : ITableEntity
 
     public string? SyncError { get; set; }
 
+    // The listing's overrides of its channel's stock rules (null: the channel's), set by users.
+    public int? StockPercentage { get; set; }
+
+    public int? MaxListedQuantity { get; set; }
+
+    public int? EndWhenStock { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -23,7 +23,15 @@ internal static class ListingMapping
         includeSyncStatus ? new ListingSyncStatus(e.SyncUpdateDate, e.SyncLastUpdate, e.SyncQuantity, e.SyncError) : null,
         new AmazonListingDetails(e.Status, e.AmazonListingId, e.ProductId, e.ProductIdType, e.OpenDate, e.FulfillmentChannel),
         e.UpdatedAt,
-        e.ETag.ToString());
+        e.ETag.ToString())
+    {
+        StockRules = e.StockRules(),
+    };
+
+    public static Channels.StockRules StockRules(this ListingEntity e) =>
+        e.StockPercentage is null && e.MaxListedQuantity is null && e.EndWhenStock is null
+            ? Channels.StockRules.None
+            : new Channels.StockRules(e.StockPercentage, e.MaxListedQuantity, e.EndWhenStock);
 
     public static string? FormatPrice(decimal? price) => price?.ToString(CultureInfo.InvariantCulture);
 

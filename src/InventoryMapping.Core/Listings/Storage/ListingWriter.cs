@@ -13,7 +13,14 @@ namespace InventoryMapping.Listings.Storage;
 /// ended with. Writes that move no count (title, price, report id, sync status) go 100 to a transaction under their
 /// listings' ETags only: the count row and the rollup are not touched.
 /// </summary>
-public sealed class ListingWriter(AppStorage storage, ListingStore listings, ListingCountsRollup rollup, ConflictRetry retry, IOptions<StorageThroughputOptions> throughput)
+public sealed class ListingWriter(
+    AppStorage storage,
+    ListingStore listings,
+    ListingCountsRollup rollup,
+    ConflictRetry retry,
+    IOptions<StorageThroughputOptions> throughput,
+    StockMarks.ItemListingIndex links,
+    StockMarks.PendingStockMarks marks)
 {
     private const int ListingsPerTransaction = TableTransactions.MaxActions - 1;
 
@@ -50,6 +57,10 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
             }
         }
 
+        // Before the write, so a crash after it leaves no change the stock sync does not hear of.
+        var channelId = ListingPartition.Parse(partitionKey).ChannelId;
+        await links.AddAsync(ListingSyncTriggers.LinksToAdd(channelId, changes).ToList(), cancellationToken);
+        await marks.MarkAsync(channelId, ListingSyncTriggers.ToMark(changes), cancellationToken);
         var written = new List<ListingChange>(changes.Count);
         try
         {
@@ -72,8 +83,12 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         }
         catch (ListingChangedException e)
         {
+            await links.RemoveAsync(ListingSyncTriggers.LinksToRemove(channelId, written).ToList(), cancellationToken);
             throw new ListingChangedException(e.ListingId) { Written = written };
         }
+
+        // After the write: until then the listing is linked, and the index must not miss it.
+        await links.RemoveAsync(ListingSyncTriggers.LinksToRemove(channelId, written).ToList(), cancellationToken);
     }
 
     /// <summary>
@@ -300,7 +315,8 @@ public sealed class ListingWriter(AppStorage storage, ListingStore listings, Lis
         return actions;
     }
 
-    private async Task<ListingEntity?[]> ReadAsync(string partitionKey, IReadOnlyList<string> listingIds, CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="listingIds"/> (all in <paramref name="partitionKey"/>; null where none), read side by side.</summary>
+    internal async Task<ListingEntity?[]> ReadAsync(string partitionKey, IReadOnlyList<string> listingIds, CancellationToken cancellationToken)
     {
         var rows = new ListingEntity?[listingIds.Count];
         await Parallel.ForEachAsync(

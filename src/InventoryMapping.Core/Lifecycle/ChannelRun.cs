@@ -1,13 +1,13 @@
 using InventoryMapping.Channels;
 using Microsoft.Extensions.Logging;
 
-namespace InventoryMapping.ListingReports;
+namespace InventoryMapping.Lifecycle;
 
 /// <summary>
 /// One timer run over every channel: a bounded number at once, each channel's failure its own (reported when the
 /// others are done), and a budget after which no channel is started (the rest go first in the next run, so no channel is starved by a slow neighbour).
 /// </summary>
-internal sealed partial class ChannelRun(ListingReportOptions options, TimeProvider clock, ILogger logger)
+internal sealed partial class ChannelRun(int parallelism, TimeSpan runBudget, TimeProvider clock, ILogger logger)
 {
     private int _nextStart;
 
@@ -25,10 +25,10 @@ internal sealed partial class ChannelRun(ListingReportOptions options, TimeProvi
         var failures = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         await Parallel.ForEachAsync(
             ordered.Select((channel, index) => (channel, index)),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ChannelParallelism), CancellationToken = cancellationToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             async (entry, ct) =>
             {
-                if (clock.GetElapsedTime(started) >= options.RunBudget)
+                if (clock.GetElapsedTime(started) >= runBudget)
                 {
                     return;
                 }
@@ -51,7 +51,7 @@ internal sealed partial class ChannelRun(ListingReportOptions options, TimeProvi
         if (skipped > 0)
         {
             _nextStart = (offset + reached) % channels.Count;
-            LogBudgetSpent(logger, name, options.RunBudget, reached, skipped);
+            LogBudgetSpent(logger, name, runBudget, reached, skipped);
         }
 
         if (!failures.IsEmpty)

@@ -1,0 +1,248 @@
+using System.Text.Json;
+using InventoryMapping.AmazonSandbox;
+using InventoryMapping.Functions.Listings;
+using InventoryMapping.Functions.StockSync;
+using InventoryMapping.Functions.Tests.Support;
+using InventoryMapping.Listings;
+using InventoryMapping.Mapping;
+using InventoryMapping.StockSync;
+
+namespace InventoryMapping.Functions.Tests;
+
+/// <summary>Stock levels to Amazon end to end: Azurite, the sandbox over HTTP with Amazon's limits, the production client, the SyncStock timer.</summary>
+public sealed class StockSyncTests
+{
+    /// <summary>Every submission goes as feeds (no patch path), unless a test says otherwise.</summary>
+    private static readonly Dictionary<string, string?> FeedsOnly = new() { ["StockSync:PatchThreshold"] = "0" };
+
+    private static SandboxListing OnAmazon(string sku) => new(sku, "Listing " + sku, "B0" + sku.Length.ToString("D8", System.Globalization.CultureInfo.InvariantCulture), 9.99m, 1);
+
+    private static IEnumerable<SandboxListing> Catalogue(params string[] skus) => skus.Select(OnAmazon);
+
+    [Fact]
+    public async Task Only_eligible_listings_get_their_quantity_and_only_when_it_changed()
+    {
+        // RETIRED-1 is ours but not in Amazon's report: the report retires it. INACTIVE-1 is Amazon-Inactive (out of stock): it gets its quantity.
+        await using var world = await AmazonWorld.StartAsync(
+            [.. Catalogue("SELL-1", "IGNORED-1", "UNLINKED-1"), OnAmazon("INACTIVE-1") with { Status = "Inactive" }, OnAmazon("FBA-1") with { FulfillmentChannel = "AMAZON_EU", Quantity = null }],
+            settings: FeedsOnly);
+        var item = await world.LinkedListingAsync("SELL-1", stock: 5);
+        await world.LinkedListingAsync("INACTIVE-1", stock: 4, status: ListingStatus.Inactive);
+        await world.LinkedListingAsync("FBA-1", stock: 5, fba: true);
+        await world.LinkedListingAsync("IGNORED-1", stock: 5);
+        await world.App.Get<LinkService>().PatchAsync(AmazonWorld.ChannelId, "IGNORED-1", ignoreSync: true, stockRules: null, ifMatch: null, world.Timeout);
+        await world.App.Get<ListingService>().PutAsync(AmazonWorld.ChannelId, new ListingInput("UNLINKED-1", "Listing", Quantity: 1), world.Timeout);
+        await world.LinkedListingAsync("RETIRED-1", stock: 5);
+        await world.RequestTimerAsync();
+        await world.CollectUntilSettledAsync();
+        Assert.Equal("retired", (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "RETIRED-1")).Json.GetProperty("syncEligibility").GetString());
+
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal([5], world.ReceivedFor("SELL-1"));
+        Assert.Equal([4], world.ReceivedFor("INACTIVE-1"));
+        Assert.Equal(["INACTIVE-1", "SELL-1"], world.Amazon.Received(AmazonWorld.SellerId).Select(r => r.Sku).Distinct().Order());
+
+        // Nothing changed: nothing is sent again. Then a change sends that listing alone.
+        await world.SetStockAsync(await world.ItemAsync("UNLINKED-ITEM", 1), 2);
+        await world.SyncUntilSettledAsync();
+        Assert.Equal([5], world.ReceivedFor("SELL-1"));
+        await world.SetStockAsync(item, 8);
+        await world.SyncUntilSettledAsync();
+        Assert.Equal([5, 8], world.ReceivedFor("SELL-1"));
+        Assert.Equal([4], world.ReceivedFor("INACTIVE-1"));
+    }
+
+    [Fact]
+    public async Task The_listing_shows_its_sync_status_once_the_processing_report_says_the_message_succeeded()
+    {
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1"), settings: FeedsOnly);
+        await world.LinkedListingAsync("SELL-1", stock: 4);
+        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await world.SyncTimerAsync();
+        var submitted = await world.App.Get<StockSyncService>().StateAsync(AmazonWorld.ChannelId, world.Timeout);
+        var listing = await SyncStatusAsync(world, "SELL-1");
+
+        // The feed is with Amazon (createFeed answered 202): not applied yet, so not shown as synced.
+        Assert.Equal(StockSubmissionStatus.Processing, submitted.Latest!.Status);
+        Assert.Equal(JsonValueKind.Undefined, listing.TryGetProperty("lastUpdate", out var none) ? none.ValueKind : JsonValueKind.Undefined);
+        await world.SyncUntilSettledAsync();
+        listing = await SyncStatusAsync(world, "SELL-1");
+        Assert.Equal(4, listing.GetProperty("quantity").GetInt32());
+        Assert.True(listing.TryGetProperty("lastUpdate", out _));
+        Assert.True(listing.TryGetProperty("updateDate", out _));
+        Assert.False(listing.TryGetProperty("error", out _));
+    }
+
+    [Fact]
+    public async Task Per_message_errors_land_on_the_right_listing()
+    {
+        // NOT-ON-AMAZON is in our listings but not in the sandbox's catalogue: its message gets an ERROR issue.
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1", "SELL-2"), settings: FeedsOnly);
+        await world.LinkedListingAsync("SELL-1", stock: 3);
+        await world.LinkedListingAsync("NOT-ON-AMAZON", stock: 3);
+        await world.LinkedListingAsync("SELL-2", stock: 6);
+
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal([3], world.ReceivedFor("SELL-1"));
+        Assert.Equal([6], world.ReceivedFor("SELL-2"));
+        Assert.Empty(world.ReceivedFor("NOT-ON-AMAZON"));
+        var failed = await SyncStatusAsync(world, "NOT-ON-AMAZON");
+        Assert.StartsWith("8541: ", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.False(failed.TryGetProperty("lastUpdate", out _));
+        Assert.False((await SyncStatusAsync(world, "SELL-2")).TryGetProperty("error", out _));
+        var state = await world.App.Get<StockSyncService>().StateAsync(AmazonWorld.ChannelId, world.Timeout);
+        Assert.Equal((2, 1), (state.Latest!.Succeeded, state.Latest.Failed));
+    }
+
+    [Fact]
+    public async Task Small_deltas_go_through_patchListingsItem_and_an_invalid_patch_shows_on_its_listing()
+    {
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1"));
+        await world.LinkedListingAsync("SELL-1", stock: 2);
+        await world.LinkedListingAsync("NOT-ON-AMAZON", stock: 2);
+
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal([2], world.ReceivedFor("SELL-1"));
+        Assert.Equal("patch", world.Amazon.Received(AmazonWorld.SellerId).Single().Via);
+        Assert.Equal(0, world.Amazon.RequestCount("createFeed"));
+        Assert.StartsWith("8541: ", (await SyncStatusAsync(world, "NOT-ON-AMAZON")).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stock_change_reaches_every_listing_linked_to_the_item_in_every_channel_and_nothing_else()
+    {
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SHARED-1", "OWN-1"), otherChannels: 1, settings: FeedsOnly);
+        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
+        await world.LinkAsync(AmazonWorld.OtherChannel(1), "SHARED-1", shared);
+        await world.LinkedListingAsync("OWN-1", stock: 7, channelId: AmazonWorld.OtherChannel(1));
+        await world.SyncUntilSettledAsync();
+
+        await world.SetStockAsync(shared, 9);
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal([5, 9], world.ReceivedFor("SHARED-1"));
+        Assert.Equal([5, 9], world.ReceivedFor("SHARED-1", AmazonWorld.OtherSeller(1)));
+        Assert.Equal([7], world.ReceivedFor("OWN-1", AmazonWorld.OtherSeller(1)));
+    }
+
+    [Fact]
+    public async Task A_429_storm_delays_the_sync_but_loses_nothing()
+    {
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1", "SELL-2"), settings: FeedsOnly);
+        await world.LinkedListingAsync("SELL-1", stock: 1);
+        await world.LinkedListingAsync("SELL-2", stock: 2);
+        foreach (var operation in new[] { "createFeedDocument", "uploadFeedDocument", "createFeed", "getFeed", "getFeedDocument" })
+        {
+            world.Amazon.AddFault(new SandboxFault(operation, SandboxFaultKind.Throttle, Times: 12));
+        }
+
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal([1], world.ReceivedFor("SELL-1"));
+        Assert.Equal([2], world.ReceivedFor("SELL-2"));
+        Assert.Equal(1, world.Amazon.FeedCount);
+    }
+
+    [Fact]
+    public async Task A_feed_Amazon_aborts_is_sent_again_on_the_next_run()
+    {
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1"), settings: FeedsOnly);
+        await world.LinkedListingAsync("SELL-1", stock: 3);
+        world.Amazon.FeedOutcome = SandboxReportOutcome.Fatal;
+        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.SyncTimerAsync();
+        world.Amazon.FeedOutcome = SandboxReportOutcome.Done;
+
+        // The run that finds the feed FATAL puts the error on the listing and, the listing still being marked, sends it again.
+        world.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await world.SyncTimerAsync();
+        Assert.Contains("FATAL", (await SyncStatusAsync(world, "SELL-1")).GetProperty("error").GetString(), StringComparison.Ordinal);
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal([3], world.ReceivedFor("SELL-1"));
+        Assert.Equal(2, world.Amazon.FeedCount);
+        Assert.False((await SyncStatusAsync(world, "SELL-1")).TryGetProperty("error", out _));
+    }
+
+    [Fact]
+    public async Task The_safety_rail_holds_a_run_that_would_zero_most_quantities_until_confirmed()
+    {
+        var skus = Enumerable.Range(1, 12).Select(i => $"SKU-{i:D2}").ToArray();
+        await using var world = await AmazonWorld.StartAsync(Catalogue(skus), settings: FeedsOnly);
+        await SyncedThenZeroedAsync(world, skus);
+        var held = (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("stockSync").GetProperty("held");
+
+        Assert.Equal("held", held.GetProperty("status").GetString());
+        Assert.Equal(12, held.GetProperty("toZero").GetInt32());
+        world.App.Clock.Advance(TimeSpan.FromMinutes(10));
+        await world.SyncTimerAsync();
+        Assert.All(skus, sku => Assert.Equal([5], world.ReceivedFor(sku)));
+        var confirmed = await world.Api.CallAsync<StockSyncFunctions>((f, r) => f.Confirm(r, AmazonWorld.ChannelId, default), "POST");
+        Assert.Equal(200, confirmed.Status);
+        await world.SyncUntilSettledAsync();
+        Assert.All(skus, sku => Assert.Equal([5, 0], world.ReceivedFor(sku)));
+    }
+
+    [Fact]
+    public async Task A_discarded_hold_sends_nothing_and_leaves_nothing_pending()
+    {
+        var skus = Enumerable.Range(1, 12).Select(i => $"SKU-{i:D2}").ToArray();
+        await using var world = await AmazonWorld.StartAsync(Catalogue(skus), settings: FeedsOnly);
+        await SyncedThenZeroedAsync(world, skus);
+        var discarded = await world.Api.CallAsync<StockSyncFunctions>((f, r) => f.Discard(r, AmazonWorld.ChannelId, default), "POST");
+        var again = await world.Api.CallAsync<StockSyncFunctions>((f, r) => f.Discard(r, AmazonWorld.ChannelId, default), "POST");
+        await world.SyncUntilSettledAsync();
+
+        Assert.Equal(200, discarded.Status);
+        Assert.Equal(409, again.Status);
+        Assert.All(skus, sku => Assert.Equal([5], world.ReceivedFor(sku)));
+        Assert.False(await world.AnyPendingAsync());
+        Assert.Equal("discarded", (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("stockSync").GetProperty("latest").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_listing_shows_its_quantity_to_list_with_the_figures_it_came_from()
+    {
+        await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1"));
+        await world.LinkedListingAsync("SELL-1", stock: 9);
+        var patched = await world.Api.CallAsync<ListingFunctions>(
+            (f, r) => f.Patch(r, AmazonWorld.ChannelId, "SELL-1", default), "PATCH", new { stockRules = new { stockPercentage = 50, maxListedQuantity = 3 } });
+        Assert.Equal(200, patched.Status);
+
+        var listing = (await world.Api.GetListingAsync(AmazonWorld.ChannelId, "SELL-1")).Json;
+
+        var quantity = listing.GetProperty("quantityToList");
+        Assert.Equal(3, quantity.GetProperty("quantity").GetInt32());
+        Assert.Equal(9, quantity.GetProperty("available").GetInt64());
+        Assert.Equal(50, quantity.GetProperty("stockPercentage").GetInt32());
+        Assert.Equal(3, quantity.GetProperty("maxListedQuantity").GetInt32());
+        Assert.Equal(9, quantity.GetProperty("stockLevels").GetProperty("default").GetInt32());
+        Assert.Equal("eligible", listing.GetProperty("syncEligibility").GetString());
+    }
+
+    /// <summary>Every SKU linked with stock 5 and synced, then every item's stock set to 0 and the next run made: the safety rail's case.</summary>
+    private static async Task SyncedThenZeroedAsync(AmazonWorld world, IEnumerable<string> skus)
+    {
+        var items = new List<string>();
+        foreach (var sku in skus)
+        {
+            items.Add(await world.LinkedListingAsync(sku, stock: 5));
+        }
+
+        await world.SyncUntilSettledAsync();
+        foreach (var item in items)
+        {
+            await world.SetStockAsync(item, 0);
+        }
+
+        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.SyncTimerAsync();
+    }
+
+    private static async Task<JsonElement> SyncStatusAsync(AmazonWorld world, string sku) =>
+        (await world.Api.GetListingAsync(AmazonWorld.ChannelId, ListingIds.FromSku(sku))).Json.GetProperty("syncStatus");
+}

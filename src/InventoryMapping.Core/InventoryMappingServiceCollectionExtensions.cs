@@ -72,6 +72,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<ItemDeletion>();
+        services.AddSingleton<ChannelDeletion>();
         services.AddSpApiClient(configuration.GetSection(SpApiOptions.Section));
         AddChannelCredentials(services, configuration.GetSection(ChannelCredentialsOptions.Section));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
@@ -101,6 +102,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, DeleteChannel>();
         services.AddSingleton<IJobKind, ForceUpdate>();
         services.AddSingleton<StockJobs>();
         services.AddSingleton<StockSync.IChannelResync>(sp => sp.GetRequiredService<StockJobs>());

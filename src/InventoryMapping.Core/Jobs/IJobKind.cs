@@ -12,6 +12,9 @@ internal interface IJobKind
 {
     JobKind Kind { get; }
 
+    /// <summary>Whether the job needs its channel to exist (the runner fails it otherwise); false for work on a deleted one.</summary>
+    bool NeedsChannel { get; }
+
     /// <summary>Parts worked on at once (each by one worker), from the throughput settings; a kind whose pages write a lot takes fewer.</summary>
     int PartsInFlight(StorageThroughputOptions throughput);
 

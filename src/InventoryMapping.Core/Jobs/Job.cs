@@ -7,7 +7,7 @@ public sealed record Job(
     string ChannelId,
     JobStatus Status,
     bool DryRun,
-    SkuMatchMode Match,
+    SkuMatchMode? Match,
     JobProgress Progress,
     IReadOnlyDictionary<string, long> Result,
     IReadOnlyList<ReportedListing> Reported,

@@ -15,6 +15,9 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
 {
     public abstract JobKind Kind { get; }
 
+    /// <inheritdoc cref="IJobKind.NeedsChannel"/>
+    public virtual bool NeedsChannel => true;
+
     /// <inheritdoc cref="IJobKind.PartsInFlight"/>
     public virtual int PartsInFlight(StorageThroughputOptions throughput) => throughput.JobPartsInFlight;
 

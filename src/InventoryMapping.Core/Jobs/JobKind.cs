@@ -8,6 +8,9 @@ public enum JobKind
     /// <summary>Unlinks a channel's listings from an item that was deleted.</summary>
     UnlinkDeletedItem,
 
+    /// <summary>Removes a deleted channel's listings, report requests and job index, then the channel.</summary>
+    DeleteChannel,
+
     /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
     SweepReservations,
 

@@ -157,6 +157,7 @@ var appSettings = union(
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     Storage__NamePrefix: ''
     JobsQueueName: jobsQueueName
+    ImportsContainerName: importsContainerName
     ExportRequestsContainerName: exportRequestsContainerName
     RequestListingReportsSchedule: '0 0 */6 * * *'
     CollectListingReportsSchedule: '0 * * * * *'
@@ -202,6 +203,8 @@ module blobEventSubscription 'modules/blob-event-subscription.bicep' = if (deplo
     systemTopicName: systemTopic.name
     name: '${toLower(blobTriggerFunctionName)}-imports'
     containerName: importsContainerName
+    // Only the import files: a sidecar mapping (.mapping.json) is read when its CSV arrives.
+    subjectEndsWith: '.csv'
     // if() evaluates only the branch it takes, so listKeys runs only in the second pass. (sites/host has no Bicep
     // type, hence the function form of listKeys rather than an `existing` resource.)
     endpointUrl: deployBlobEventSubscription

@@ -1,6 +1,6 @@
 // Seeds the demo: the "demo" channel, inventory items for part of the sandbox's catalogue, and a first report
-// request. Safe to run again: the channel is PUT, items that exist answer 409 and are skipped, and a report
-// request in flight is answered with that request.
+// request, once: when the demo channel exists already (a rerun), nothing is written, so the seller's changes to
+// the channel stay and items the seller deleted do not come back.
 // Usage: node scripts/seed-demo.mjs <api base> <sandbox base> [items]
 const [api = "http://localhost:7071/api", sandbox = "http://127.0.0.1:5080", itemCount = "300"] = process.argv.slice(2);
 const key = process.env.FUNCTIONS_KEY;
@@ -11,6 +11,13 @@ async function call(method, url, body) {
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
+
+const current = await call("GET", `${api}/channels/demo`);
+if (current.status === 200) {
+  console.log("demo channel there already: nothing seeded (delete .azurite/ to start afresh)");
+  process.exit(0);
+}
+if (current.status !== 404) throw new Error(`GET channel: ${current.status} ${JSON.stringify(current.json)}`);
 
 const channel = await call("PUT", `${api}/channels/demo`, {
   accountId: "A1SANDBOXSELLER",

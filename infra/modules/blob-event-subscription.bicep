@@ -11,6 +11,9 @@ param name string
 @description('Container whose BlobCreated events are delivered.')
 param containerName string
 
+@description('Only blobs whose name ends so (e.g. .csv), or every blob of the container when empty.')
+param subjectEndsWith string = ''
+
 @description('https://<app>.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.<Name>&code=<key>')
 @secure()
 param endpointUrl string
@@ -32,12 +35,12 @@ resource subscription 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-
       }
     }
     eventDeliverySchema: 'EventGridSchema'
-    filter: {
+    filter: union({
       includedEventTypes: [
         'Microsoft.Storage.BlobCreated'
       ]
       subjectBeginsWith: '/blobServices/default/containers/${containerName}/'
-    }
+    }, empty(subjectEndsWith) ? {} : { subjectEndsWith: subjectEndsWith })
     retryPolicy: {
       maxDeliveryAttempts: 30
       eventTimeToLiveInMinutes: 1440

@@ -72,6 +72,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();
         services.AddSingleton<ItemDeletion>();
+        services.AddSingleton<ChannelDeletion>();
         services.AddSpApiClient(configuration.GetSection(SpApiOptions.Section));
         AddChannelCredentials(services, configuration.GetSection(ChannelCredentialsOptions.Section));
         services.AddOptions<ListingReportOptions>().Bind(configuration.GetSection(ListingReportOptions.Section));
@@ -88,6 +89,8 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<StockSync.StockSubmissionOperation>();
         services.AddSingleton<StockSync.StockSyncService>();
         services.AddSingleton<StockSync.StockSyncRows>();
+        services.AddOptions<Imports.ImportUploadOptions>().Bind(configuration.GetSection(Imports.ImportUploadOptions.Section))
+            .Validate(o => o.MaxUploadBytes > 0, "Imports:MaxUploadBytes must be positive.").ValidateOnStart();
         services.AddJobs();
         return services;
     }
@@ -99,10 +102,15 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<IJobKind, CreateAll>();
         services.AddSingleton<IJobKind, UnlinkDeletedItem>();
         services.AddSingleton<IJobKind, SweepReservations>();
+        services.AddSingleton<IJobKind, DeleteChannel>();
         services.AddSingleton<IJobKind, ForceUpdate>();
         services.AddSingleton<StockJobs>();
         services.AddSingleton<StockSync.IChannelResync>(sp => sp.GetRequiredService<StockJobs>());
         services.AddSingleton<IJobKind, ExportMapping>();
+        services.AddSingleton<IJobKind, Imports.ImportMapping>();
+        services.AddSingleton<Imports.ImportWorkFiles>();
+        services.AddSingleton<Imports.ImportRowDecider>();
+        services.AddSingleton<Imports.ImportService>();
         services.AddSingleton(sp => new JobKinds(sp.GetServices<IJobKind>()));
         services.AddSingleton<JobStore>();
         services.AddSingleton<JobService>();

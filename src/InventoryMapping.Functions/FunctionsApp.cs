@@ -25,6 +25,7 @@ public static class FunctionsApp
     public static void ConfigureWorker(IFunctionsWorkerApplicationBuilder worker, IConfiguration configuration)
     {
         worker.UseMiddleware<UnexpectedErrorMiddleware>();
+        worker.UseMiddleware<RouteIdMiddleware>();
         worker.Services.AddHttpApi();
         worker.Services.AddTelemetry(configuration);
         worker.Services.AddInventoryMapping(configuration);

@@ -71,7 +71,7 @@ public sealed class BadInputTests : ApiTest
 
         Assert.Equal(400, response.Status);
         Assert.Equal(field, response.ProblemField);
-        Assert.Equal(400, (await Api.SearchAsync("q=")).Status);
+        Assert.Empty((await Api.SearchAsync("")).Json.GetProperty("items").EnumerateArray());
         Assert.Empty((await Api.SearchAsync("q=A")).Json.GetProperty("items").EnumerateArray());
     }
 

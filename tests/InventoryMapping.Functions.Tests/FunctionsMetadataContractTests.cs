@@ -1,4 +1,5 @@
 using System.Text.Json;
+using InventoryMapping.Testing;
 
 namespace InventoryMapping.Functions.Tests;
 
@@ -29,6 +30,20 @@ public sealed class FunctionsMetadataContractTests
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
         Assert.Equal("%JobsQueueName%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void Imports_are_an_event_grid_sourced_blob_trigger_named_as_infra_subscribes_it()
+    {
+        var trigger = Trigger("ImportBlobCreated");
+        var bicep = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "infra", "main.bicep"));
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("%ImportsContainerName%/{channelId}/{name}.csv", trigger.GetProperty("path").GetString());
+        Assert.Equal("AppStorage", trigger.GetProperty("connection").GetString());
+        Assert.Contains("param blobTriggerFunctionName string = 'ImportBlobCreated'", bicep);
+        Assert.Contains("ImportsContainerName: importsContainerName", bicep);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace InventoryMapping.Testing;
 /// <summary>
 /// docs/openapi.json as a checker of real answers: finds the operation a request went to (method and path under
 /// <c>/api</c>), and says what in the answer its description does not allow: an undescribed status, a body that
-/// fails the status's schema (JSON Schema 2020-12, as OpenAPI 3.1 defines it), a missing described header.
+/// fails the status's schema (JSON Schema 2020-12, as OpenAPI 3.1 defines it), a missing required header.
 /// </summary>
 public sealed partial class OpenApiContract
 {
@@ -75,9 +75,10 @@ public sealed partial class OpenApiContract
         var (response, responsePointer) = Resolve(described, $"{operationPointer}/responses/{key}");
         foreach (var header in response["headers"]?.AsObject() ?? [])
         {
-            if (!hasHeader(header.Key))
+            var (headerObject, _) = Resolve(header.Value!, "");
+            if (headerObject["required"]?.GetValue<bool>() == true && !hasHeader(header.Key))
             {
-                problems.Add($"{where}: header {header.Key} is described but missing");
+                problems.Add($"{where}: header {header.Key} is required but missing");
             }
         }
 

@@ -42,6 +42,12 @@ internal sealed class ChannelEntity : ITableEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Set when the channel's deletion started: it reads as gone while the job removes what it had.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The job removing the deleted channel's listings and report requests.</summary>
+    public string? DeletionJobId { get; set; }
+
     public Channel ToChannel() => new(
         RowKey,
         AccountId,
@@ -50,7 +56,7 @@ internal sealed class ChannelEntity : ITableEntity
         MarketplaceIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
         LocationId,
         AutoLinkBySku,
-        TimeSpan.FromMinutes(ListingsRefreshMinutes),
+        ListingsRefreshMinutes,
         UpdatedAt,
         ETag.ToString())
     {

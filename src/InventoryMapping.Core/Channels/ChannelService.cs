@@ -43,6 +43,12 @@ public sealed partial class ChannelService(ChannelStore channels, LocationServic
         }
 
         var existing = await channels.GetEntityAsync(channelId, cancellationToken);
+        if (existing?.DeletedAt is not null)
+        {
+            return DomainError.Conflict(
+                $"Channel '{channelId}' is being deleted (job {existing.DeletionJobId}); it can be created again once that job has finished.", "channelId");
+        }
+
         if (ifMatch == "*")
         {
             // RFC 9110: any current version; there must be one.

@@ -14,7 +14,7 @@ public sealed class ChannelStore(AppStorage storage)
         }
 
         var row = await storage.Channels.GetEntityIfExistsAsync<ChannelEntity>(ChannelEntity.Partition, channelId, cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.ToChannel() : null;
+        return row.HasValue && row.Value!.DeletedAt is null ? row.Value.ToChannel() : null;
     }
 
     /// <summary>All channels. There are few (one per Amazon account), so one partition read is fine.</summary>
@@ -23,7 +23,10 @@ public sealed class ChannelStore(AppStorage storage)
         var channels = new List<Channel>();
         await foreach (var row in storage.Channels.QueryAsync<ChannelEntity>(e => e.PartitionKey == ChannelEntity.Partition, cancellationToken: cancellationToken))
         {
-            channels.Add(row.ToChannel());
+            if (row.DeletedAt is null)
+            {
+                channels.Add(row.ToChannel());
+            }
         }
 
         return channels;
@@ -40,6 +43,19 @@ public sealed class ChannelStore(AppStorage storage)
             : DomainError.PreconditionFailed($"Channel '{entity.RowKey}' was changed by someone else; read it again and retry.");
     }
 
+    /// <summary>Marks the channel deleted under its ETag, naming the job that removes its data; false if it changed meanwhile.</summary>
+    internal async Task<bool> TryMarkDeletedAsync(ChannelEntity channel, string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        channel.DeletedAt = now;
+        channel.DeletionJobId = jobId;
+        return await storage.Channels.TryReplaceAsync(channel, channel.ETag, cancellationToken) == WriteOutcome.Written;
+    }
+
+    /// <summary>Deletion, last step: the channel's row (idempotent).</summary>
+    internal Task RemoveAsync(string channelId, CancellationToken cancellationToken) =>
+        storage.Channels.TryDeleteAsync(ChannelEntity.Partition, channelId, ETag.All, cancellationToken);
+
+    /// <summary>The channel's row, also while it is being deleted.</summary>
     internal async Task<ChannelEntity?> GetEntityAsync(string channelId, CancellationToken cancellationToken)
     {
         var row = await storage.Channels.GetEntityIfExistsAsync<ChannelEntity>(ChannelEntity.Partition, channelId, cancellationToken: cancellationToken);

@@ -1,3 +1,4 @@
 namespace InventoryMapping.Inventory;
 
-public sealed record InventorySearchHit(string ItemId, string Sku, string Title, SearchMatch Match);
+/// <param name="Match">How it matched q; null when browsing (no q).</param>
+public sealed record InventorySearchHit(string ItemId, string Sku, string Title, SearchMatch? Match);

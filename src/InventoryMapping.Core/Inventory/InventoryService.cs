@@ -20,9 +20,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
         var now = clock.GetUtcNow();
         var entity = NewEntity(ItemIds.New(), definition, now);
         var created = (await writer.CreateManyAsync([entity], cancellationToken))[0];
-        return created.DuplicateOfItemId is { } holder
-            ? DomainError.Conflict($"Item '{holder}' already has SKU '{definition.Sku}' (SKUs are unique ignoring case).", "sku")
-            : created.Item;
+        return created.DuplicateOfItemId is { } holder ? await store.SkuTakenAsync(holder, definition.Sku!, cancellationToken) : created.Item;
     }
 
     /// <summary>
@@ -49,34 +47,20 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
         return Result<IReadOnlyList<ItemCreation>>.Of(created);
     }
 
-    public async Task<Result<InventoryItem>> ReplaceAsync(string itemId, ItemDefinition definition, string? ifMatch, CancellationToken cancellationToken)
-    {
-        var current = await store.GetEntityAsync(itemId, cancellationToken);
-        if (current is null)
-        {
-            return DomainError.NotFound("Item", itemId);
-        }
+    /// <summary>
+    /// A full replace: what <paramref name="definition"/> leaves out takes the default of a new item, stock levels
+    /// included. The SKU, title and every other field are as sent; the item keeps its id and creation time.
+    /// </summary>
+    public Task<Result<InventoryItem>> ReplaceAsync(string itemId, ItemDefinition definition, string? ifMatch, CancellationToken cancellationToken) =>
+        UpdateAsync(itemId, _ => definition, ifMatch, cancellationToken);
 
-        if (await CheckAsync(definition, cancellationToken) is { } invalid)
-        {
-            return invalid;
-        }
-
-        if (ifMatch is not null && current.ETag != new ETag(ifMatch))
-        {
-            return DomainError.PreconditionFailed($"Item '{itemId}' is not at version {ifMatch}.");
-        }
-
-        var next = NewEntity(itemId, definition, clock.GetUtcNow());
-        next.CreatedAt = current.CreatedAt;
-        if (definition.StockLevels is null)
-        {
-            next.StockLevels = current.StockLevels;
-        }
-
-        var replaced = await writer.ReplaceAsync(current, next, cancellationToken);
-        return replaced.IsSuccess ? replaced.Value.ToItem() : replaced.Error;
-    }
+    /// <summary>
+    /// A partial edit: <paramref name="patch"/> turns the item's current fields into the new ones (it may refuse, e.g.
+    /// a field of the wrong type); the result is checked like a replacement.
+    /// </summary>
+    public Task<Result<InventoryItem>> PatchAsync(
+        string itemId, Func<ItemDefinition, Result<ItemDefinition>> patch, string? ifMatch, CancellationToken cancellationToken) =>
+        UpdateAsync(itemId, patch, ifMatch, cancellationToken);
 
     public async Task<Result<InventoryItem>> SetStockAsync(string itemId, string locationId, int? level, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -90,7 +74,21 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
             return DomainError.NotFound("Location", locationId);
         }
 
-        return await retry.RunAsync(ConflictLimit.Item, async (_, ct) =>
+        return await UpdateAsync(
+            itemId,
+            current => current with { StockLevels = new Dictionary<string, int>(current.StockLevels!) { [locationId] = level.Value } },
+            ifMatch,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Every change of an existing item: read it, check If-Match, compute and check its new fields, write under its
+    /// ETag. Without If-Match a concurrent change is not the caller's concern: the change is decided again on what
+    /// the item holds now.
+    /// </summary>
+    private Task<Result<InventoryItem>> UpdateAsync(
+        string itemId, Func<ItemDefinition, Result<ItemDefinition>> change, string? ifMatch, CancellationToken cancellationToken) =>
+        retry.RunAsync(ConflictLimit.Item, async (_, ct) =>
         {
             var current = await store.GetEntityAsync(itemId, ct);
             if (current is null)
@@ -103,18 +101,25 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
                 return Attempt.Done<Result<InventoryItem>>(DomainError.PreconditionFailed($"Item '{itemId}' is not at version {ifMatch}."));
             }
 
-            var item = current.ToItem();
-            var levels = new Dictionary<string, int>(item.StockLevels) { [locationId] = level.Value };
-            var next = NewEntity(itemId, ToDefinition(item) with { StockLevels = levels }, clock.GetUtcNow());
+            var definition = change(ToDefinition(current.ToItem()));
+            if (!definition.IsSuccess)
+            {
+                return Attempt.Done<Result<InventoryItem>>(definition.Error);
+            }
+
+            if (await CheckAsync(definition.Value, ct) is { } invalid)
+            {
+                return Attempt.Done<Result<InventoryItem>>(invalid);
+            }
+
+            var next = NewEntity(itemId, definition.Value, clock.GetUtcNow());
             next.CreatedAt = current.CreatedAt;
             var replaced = await writer.ReplaceAsync(current, next, ct);
             Result<InventoryItem> outcome = replaced.IsSuccess ? replaced.Value.ToItem() : replaced.Error;
-            // Changed meanwhile: without If-Match, set the level on what the item holds now.
             return !replaced.IsSuccess && ifMatch is null && replaced.Error.Kind == DomainErrorKind.PreconditionFailed
                 ? Attempt.ConflictOr(outcome)
                 : Attempt.Done(outcome);
         }, cancellationToken);
-    }
 
     /// <summary>A new item row from a definition that passed validation, with the defaults of a new item.</summary>
     internal static ItemEntity NewEntity(string itemId, ItemDefinition definition, DateTimeOffset now) => new()
@@ -133,6 +138,7 @@ public sealed class InventoryService(InventoryStore store, ItemWriter writer, Lo
         UpdatedAt = now,
     };
 
+    /// <summary>The item's fields as a definition: replacing the item with it changes nothing.</summary>
     private static ItemDefinition ToDefinition(InventoryItem item) => new(
         item.Sku, item.Title, item.PurchasePrice, item.RetailPrice, item.Description, item.Weight, item.TaxRate, item.StockLevels);
 

@@ -25,6 +25,14 @@ public sealed class InventoryStore(AppStorage storage)
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>The one answer to a SKU another item has: naming that item and its SKU as stored (which may differ in case).</summary>
+    public static DomainError SkuTaken(string itemId, string storedSku) =>
+        DomainError.Conflict($"Item '{itemId}' already has SKU '{storedSku}' (SKUs are unique ignoring case).", "sku");
+
+    /// <summary><see cref="SkuTaken(string, string)"/> for the item holding the SKU, read to name its SKU as stored.</summary>
+    public async Task<DomainError> SkuTakenAsync(string itemId, string requestedSku, CancellationToken cancellationToken) =>
+        SkuTaken(itemId, (await GetAsync(itemId, cancellationToken))?.Sku ?? requestedSku);
+
     /// <summary>
     /// The current SKU and title of the items, by id, for those that exist and are not being deleted: a point read of
     /// three columns per distinct item, <paramref name="readsInFlight"/> at a time.

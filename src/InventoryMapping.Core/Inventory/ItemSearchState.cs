@@ -58,11 +58,17 @@ internal sealed record ItemSearchState(ItemSearchCatalog Catalog, ImmutableDicti
     /// Up to <paramref name="take"/> hits after <paramref name="after"/> (null: from the start), best match first, then
     /// in key order; each item once, at its best match.
     /// </summary>
-    public List<ItemSearchFound> Find(string upperQuery, string titleQuery, ItemSearchCursor? after, int take)
+    public List<ItemSearchFound> Find(string upperQuery, string titleQuery, ItemSearchCursor? after, int take) =>
+        Find(upperQuery, titleQuery, after, take, SearchMatch.Exact, SearchMatch.Title);
+
+    /// <summary>Every item in upper-cased SKU order (then id), from after <paramref name="after"/>: the prefix tier of the empty query.</summary>
+    public List<ItemSearchFound> Browse(ItemSearchCursor? after, int take) => Find("", "", after, take, SearchMatch.Prefix, SearchMatch.Prefix);
+
+    private List<ItemSearchFound> Find(string upperQuery, string titleQuery, ItemSearchCursor? after, int take, SearchMatch first, SearchMatch last)
     {
         var found = new List<ItemSearchFound>(Math.Min(take, 128));
         var overlay = OverlayByMatch(upperQuery, titleQuery);
-        for (var match = after?.Match ?? SearchMatch.Exact; match <= SearchMatch.Title && found.Count < take; match++)
+        for (var match = after?.Match ?? first; match <= last && found.Count < take; match++)
         {
             var cursor = after is not null && after.Match == match ? after : null;
             var fromSlot = cursor is null ? 0 : Catalog.After(cursor.UpperSku, cursor.Id);

@@ -58,7 +58,7 @@ public sealed class ItemWriter(
             await ReserveAsync([next], duplicates, cancellationToken);
             if (duplicates.TryGetValue(next, out var holder))
             {
-                return DomainError.Conflict($"Item '{holder}' already has SKU '{next.Sku}'.", "sku");
+                return await store.SkuTakenAsync(holder, next.Sku, cancellationToken);
             }
         }
 

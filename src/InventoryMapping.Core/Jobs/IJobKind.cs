@@ -12,8 +12,17 @@ internal interface IJobKind
 {
     JobKind Kind { get; }
 
+    /// <summary>Whether the job needs its channel to exist (the runner fails it otherwise); false for work on a deleted one.</summary>
+    bool NeedsChannel { get; }
+
     /// <summary>Parts worked on at once (each by one worker), from the throughput settings; a kind whose pages write a lot takes fewer.</summary>
     int PartsInFlight(StorageThroughputOptions throughput);
+
+    /// <summary>
+    /// Whether a dry run checkpoints only whole parts, so that a pass sees every page of a part (see CreateAll); a
+    /// kind whose dry run keeps its findings in storage checkpoints every page instead.
+    /// </summary>
+    bool DryRunReadsWholeParts { get; }
 
     /// <summary>How many parts the job's work source has.</summary>
     int PartCount(JobEntity job);
@@ -26,6 +35,9 @@ internal interface IJobKind
     /// row says succeeded), so it must be idempotent. Returns the result to store.
     /// </summary>
     Task<string> CompleteAsync(JobEntity job, Channel? channel, CancellationToken cancellationToken);
+
+    /// <summary>Why the job failed although every page and the completion step ran (its input was refused), or null when it succeeded.</summary>
+    string? Failure(JobEntity job);
 
     /// <summary>The stored result with the results of some pages added.</summary>
     string AddResults(string result, IEnumerable<object> pageResults);

@@ -7,7 +7,7 @@ public sealed record Job(
     string ChannelId,
     JobStatus Status,
     bool DryRun,
-    SkuMatchMode Match,
+    SkuMatchMode? Match,
     JobProgress Progress,
     IReadOnlyDictionary<string, long> Result,
     IReadOnlyList<ReportedListing> Reported,
@@ -23,6 +23,9 @@ public sealed record Job(
 
     /// <summary>While running or stalled: until when the current runner holds the job; another takes it over after.</summary>
     public DateTimeOffset? LeaseUntil { get; init; }
+
+    /// <summary>An import's files: the source it read, and its errors and result files once written.</summary>
+    public ImportFiles? Import { get; init; }
 
     /// <summary>Once succeeded, the file the job wrote (an export's CSV), with a download link.</summary>
     public JobFile? File { get; init; }

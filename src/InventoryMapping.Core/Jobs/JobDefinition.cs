@@ -15,8 +15,14 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
 {
     public abstract JobKind Kind { get; }
 
+    /// <inheritdoc cref="IJobKind.NeedsChannel"/>
+    public virtual bool NeedsChannel => true;
+
     /// <inheritdoc cref="IJobKind.PartsInFlight"/>
     public virtual int PartsInFlight(StorageThroughputOptions throughput) => throughput.JobPartsInFlight;
+
+    /// <inheritdoc cref="IJobKind.DryRunReadsWholeParts"/>
+    public virtual bool DryRunReadsWholeParts => true;
 
     /// <summary>What the job goes through.</summary>
     protected abstract IWorkSource<TItem> Source(JobEntity job, TParameters parameters);
@@ -27,6 +33,9 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
     /// <summary>Runs once after the last page (idempotent: it may run again after a crash); returns the final result.</summary>
     protected virtual Task<TResult> CompleteAsync(JobEntity job, TParameters parameters, TResult result, Channel? channel, CancellationToken cancellationToken) =>
         Task.FromResult(result);
+
+    /// <summary>Why a job whose pages all ran failed nonetheless (its input was refused); null when it succeeded.</summary>
+    protected virtual string? Failure(TParameters parameters, TResult result) => null;
 
     /// <summary>The parameters the job status shows.</summary>
     protected virtual JobView View(TParameters parameters, TResult result) => new(result.Counters());
@@ -56,6 +65,8 @@ internal abstract class JobDefinition<TParameters, TResult, TItem> : IJobKind
         JobDocument.Write(pageResults.Cast<TResult>().Aggregate(JobDocument.Read(result, TResult.Zero), (sum, page) => sum.Plus(page)));
 
     JobView IJobKind.View(JobEntity job) => View(Parameters(job), Result(job));
+
+    string? IJobKind.Failure(JobEntity job) => Failure(Parameters(job), Result(job));
 
     private sealed class Pass(IWorkSource<TItem> source, IPageProcessor<TItem, TResult> processor) : IJobPass
     {

@@ -103,6 +103,7 @@ internal sealed class JobEntity : ITableEntity
     {
         StalledSince = ShownStatus(now) == JobStatus.Stalled ? HeartbeatAt ?? StartedAt : null,
         LeaseUntil = JobStatus == JobStatus.Running ? LeaseUntil : null,
+        Import = view.Import,
         File = JobStatus == JobStatus.Succeeded ? view.File : null,
     };
 

@@ -8,6 +8,9 @@ public enum JobKind
     /// <summary>Unlinks a channel's listings from an item that was deleted.</summary>
     UnlinkDeletedItem,
 
+    /// <summary>Removes a deleted channel's listings, report requests and job index, then the channel.</summary>
+    DeleteChannel,
+
     /// <summary>Resolves SKU reservations a crash left uncommitted (not tied to a channel).</summary>
     SweepReservations,
 
@@ -16,4 +19,7 @@ public enum JobKind
 
     /// <summary>Writes a channel's listings as a mapping CSV file (docs/csv.md).</summary>
     ExportMapping,
+
+    /// <summary>Imports a mapping CSV file into a channel's listings (links, Ignore Sync).</summary>
+    ImportMapping,
 }

@@ -101,8 +101,9 @@ public sealed partial class JobRunner
             return; // someone else took it between our read and write
         }
 
-        var channel = job.ChannelId.Length == 0 ? null : await _channels.GetAsync(job.ChannelId, cancellationToken);
-        if (job.ChannelId.Length > 0 && channel is null)
+        var kind = _kinds[job.Kind];
+        var channel = job.ChannelId.Length == 0 || !kind.NeedsChannel ? null : await _channels.GetAsync(job.ChannelId, cancellationToken);
+        if (kind.NeedsChannel && job.ChannelId.Length > 0 && channel is null)
         {
             await FinishAsync(job, JobStatus.Failed, $"Channel '{job.ChannelId}' no longer exists.", cancellationToken);
             return;
@@ -152,7 +153,8 @@ public sealed partial class JobRunner
         if (slice.IsJobDone)
         {
             job.Result = await kind.CompleteAsync(job, channel, cancellationToken);
-            await FinishAsync(job, JobStatus.Succeeded, null, cancellationToken);
+            var failure = kind.Failure(job);
+            await FinishAsync(job, failure is null ? JobStatus.Succeeded : JobStatus.Failed, failure, cancellationToken);
             LogFinished(_logger, job.JobId, job.Kind, job.Done, job.Result);
             return;
         }

@@ -1,10 +1,14 @@
+using InventoryMapping.Channels;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 
 /// <summary>Starts jobs of any kind (records them and puts their message on the jobs queue) and answers their status and reported rows.</summary>
-public sealed class JobService(JobStore jobs, AppStorage storage, DownloadLinks links, TimeProvider clock)
+public sealed class JobService(JobStore jobs, ChannelStore channels, AppStorage storage, DownloadLinks links, TimeProvider clock)
 {
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
     /// <summary>The job's status; once it has written a file, with a fresh read-only link to it.</summary>
     public async Task<Result<Job>> GetAsync(string jobId, CancellationToken cancellationToken)
     {
@@ -69,6 +73,35 @@ public sealed class JobService(JobStore jobs, AppStorage storage, DownloadLinks 
         return new ReportedPage(rows, next is null ? null : OpaqueToken.Encode(new ReportedToken(jobId, next)));
     }
 
+    /// <summary>
+    /// A page of the channel's jobs, newest first (by creation), from <paramref name="continuationToken"/>; only a
+    /// null token in the answer means the end.
+    /// </summary>
+    public async Task<Result<ChannelJobsPage>> ListForChannelAsync(string channelId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return DomainError.Invalid("pageSize", $"pageSize is 1 to {MaxPageSize}.");
+        }
+
+        if (!OpaqueToken.TryDecode<ChannelJobsToken>(continuationToken, out var token, channelId))
+        {
+            return DomainError.Invalid("continuationToken", "The continuation token is not one of this channel's job pages, or it was changed.");
+        }
+
+        if (await channels.GetAsync(channelId, cancellationToken) is null)
+        {
+            return DomainError.NotFound("Channel", channelId);
+        }
+
+        var (found, lastKey, end) = await jobs.ListByChannelAsync(channelId, token?.After, pageSize + 1, cancellationToken);
+        var shown = found.Take(pageSize).ToList();
+        // More than a page: the next starts after the last shown. A short page whose index rows ran on (some pointed at
+        // jobs that are gone) goes on after the last row read.
+        var after = found.Count > pageSize ? shown[^1].Key : end ? null : lastKey;
+        return new ChannelJobsPage(shown.Select(j => j.Job).ToList(), after is null ? null : OpaqueToken.Encode(new ChannelJobsToken(after), channelId));
+    }
+
     /// <summary>Records a job of <paramref name="kind"/> with its parameters (a versioned JSON document) and starts it.</summary>
     /// <param name="jobId">
     /// The job's id when the caller derives it from what asked for the job (a request file's version): a job of
@@ -108,4 +141,6 @@ public sealed class JobService(JobStore jobs, AppStorage storage, DownloadLinks 
             cancellationToken: cancellationToken);
 
     private sealed record ReportedToken(string JobId, string Marker);
+
+    private sealed record ChannelJobsToken(string After);
 }

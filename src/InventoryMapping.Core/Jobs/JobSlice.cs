@@ -73,7 +73,7 @@ internal sealed class JobSlice(JobStore jobs, TimeProvider clock, JobEntity job,
 
                 // A dry run writes nothing to redo from: it checkpoints whole parts, so that a pass sees every page
                 // of a part and can tell what it would already have done (see CreateAll).
-                if (job.DryRun && cursor is not null)
+                if (job.DryRun && kind.DryRunReadsWholeParts && cursor is not null)
                 {
                     continue;
                 }

@@ -25,6 +25,11 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
     public async Task<TRequest?> GetRequestAsync<TRequest>(TrackedOperation<TRequest> operation, string channelId, string requestId, CancellationToken cancellationToken)
         where TRequest : class, ITrackedRequest
     {
+        if (!RequestIds.IsValid(requestId))
+        {
+            return null;
+        }
+
         var row = await operation.Table.GetEntityIfExistsAsync<TRequest>(channelId, requestId, cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
@@ -48,7 +53,7 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
                 }
 
                 var now = clock.GetUtcNow();
-                var request = operation.NewRequest(channel, NewRequestId(now), now);
+                var request = operation.NewRequest(channel, RequestIds.New(now), now);
                 slot.InFlightRequestId = request.RowKey;
                 return await TrackedRows.TrySaveAsync(operation.Table, slot, ct)
                     ? Attempt.Done<(TRequest, InFlightSlotEntity?)>((request, slot))
@@ -196,11 +201,6 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
         slot.AsOf = asOf ?? slot.AsOf;
         return await TrackedRows.TrySaveAsync(operation.Table, slot, cancellationToken);
     }
-
-    /// <summary>Log-tail: the newest request sorts first; digits, so after every <c>!</c> row of the partition.</summary>
-    private static string NewRequestId(DateTimeOffset requestedAt) =>
-        (DateTimeOffset.MaxValue.UtcTicks - requestedAt.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture)
-        + Guid.NewGuid().ToString("N")[..6];
 
     [LoggerMessage(LogLevel.Information, "{Operation} of channel {ChannelId}: Amazon's allowance is spent, next step at {NextAttemptAt}")]
     private static partial void LogDeferred(ILogger logger, string operation, string channelId, DateTimeOffset nextAttemptAt);

@@ -8,6 +8,10 @@ public sealed class ReportRequestStore(AppStorage storage)
 {
     internal TableClient Table => storage.ReportRequests;
 
+    /// <summary>Every report request of the channel and its in-flight slot (a deleted channel's): how many requests went.</summary>
+    internal Task<long> RemoveChannelAsync(string channelId, CancellationToken cancellationToken) =>
+        storage.ReportRequests.DeletePartitionAsync(channelId, cancellationToken, counted: rowKey => !rowKey.StartsWith('!'));
+
     /// <summary>The newest request of the channel.</summary>
     public async Task<ReportRequest?> GetLatestAsync(string channelId, CancellationToken cancellationToken) =>
         (await Lifecycle.TrackedRows.LatestAsync<ReportRequestEntity>(storage.ReportRequests, channelId, cancellationToken))?.ToRequest();

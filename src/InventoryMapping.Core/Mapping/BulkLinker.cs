@@ -37,6 +37,20 @@ internal sealed class BulkLinker(ListingWriter writer, IOptions<StorageThroughpu
     }
 
     /// <summary>
+    /// Applies each edit to its listing as it is when written (an edit already in place changes nothing); returns
+    /// how many listings it changed and the ids of listings that no longer exist.
+    /// </summary>
+    public async Task<(long Changed, IReadOnlyCollection<string> Missing)> EditAsync(string jobId, IReadOnlyList<ListingEdit> edits, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var byListing = edits.ToDictionary(e => e.Listing.RowKey, StringComparer.Ordinal);
+        return await WriteAsync(
+            edits.Select(e => e.Listing),
+            (listingId, current) => current is null ? DomainError.NotFound("Listing", listingId) : byListing[listingId].Apply(current, now, jobId),
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Decides each listing with <paramref name="decide"/> (first on the row as read) and writes the decisions a
     /// partition per <see cref="ListingWriter.WritePartitionAsync(string, IReadOnlyList{string}, IReadOnlyList{ListingEntity}, Func{string, ListingEntity, Result{ListingEntity}}, CancellationToken)"/>,
     /// which decides again on the current rows if one changed meanwhile. Returns how many listings were changed, and

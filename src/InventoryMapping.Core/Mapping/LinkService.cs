@@ -107,14 +107,14 @@ public sealed class LinkService(ChannelStore channels, ListingStore listings, Li
 
         if (await items.FindBySkuAsync(listing.Sku, cancellationToken) is { } existing)
         {
-            return DomainError.Conflict($"Item '{existing.ItemId}' already has SKU '{existing.Sku}'; link the listing to it instead.", "sku");
+            return InventoryStore.SkuTaken(existing.ItemId, existing.Sku);
         }
 
         var entity = NewItemFrom(listing, channel, ItemIds.New(), clock.GetUtcNow());
         var created = (await itemWriter.CreateManyAsync([entity], cancellationToken))[0];
         if (created.DuplicateOfItemId is { } holder)
         {
-            return DomainError.Conflict($"Item '{holder}' already has SKU '{listing.Sku}'; link the listing to it instead.", "sku");
+            return await items.SkuTakenAsync(holder, listing.Sku, cancellationToken);
         }
 
         var reference = new ItemReference(created.Item.ItemId, created.Item.Sku);

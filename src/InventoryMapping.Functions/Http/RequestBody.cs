@@ -76,7 +76,7 @@ public static partial class RequestBody
     private static DomainError TooLarge() => DomainError.TooLarge("body", $"The body is larger than {MaxBytes} bytes, the most this API reads.");
 
     /// <summary>The serializer's complaint in the API's words: the field, and what was wrong, without .NET type names.</summary>
-    private static DomainError Describe(JsonException e)
+    public static DomainError Describe(JsonException e)
     {
         var path = e.Path is null or "$" ? null : e.Path.TrimStart('$', '.');
         if (UnknownMember().Match(e.Message) is { Success: true } unknown)

@@ -17,9 +17,19 @@ public static partial class Responses
     /// Checks the request (no query parameters, a well-formed If-Match), reads the JSON body and hands it to
     /// <paramref name="handle"/>; a bad request is a problem naming the field. A success carries its eTag as ETag.
     /// </summary>
-    public static async Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
+    public static Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
         HttpRequest request, Func<TBody, Task<Result<T>>> handle, Func<T, TSuccess> success, CancellationToken cancellationToken)
         where TBody : class
+        where TSuccess : IResult =>
+        WithBodyAsync(request, RequestBody.ReadAsync<TBody>, handle, success, cancellationToken);
+
+    /// <summary>As <see cref="WithBodyAsync{TBody, T, TSuccess}"/>, with the body read by <paramref name="read"/> (e.g. a merge patch).</summary>
+    public static async Task<Results<TSuccess, ProblemHttpResult>> WithBodyAsync<TBody, T, TSuccess>(
+        HttpRequest request,
+        Func<HttpRequest, CancellationToken, Task<Result<TBody>>> read,
+        Func<TBody, Task<Result<T>>> handle,
+        Func<T, TSuccess> success,
+        CancellationToken cancellationToken)
         where TSuccess : IResult
     {
         if ((QueryValues.UnknownProblem(request, []) ?? IfMatchProblem(request)) is { } invalid)
@@ -27,7 +37,7 @@ public static partial class Responses
             return Problems.From(invalid);
         }
 
-        var body = await RequestBody.ReadAsync<TBody>(request, cancellationToken);
+        var body = await read(request, cancellationToken);
         return body.IsSuccess ? Tagged(request, await handle(body.Value), success) : Problems.From(body.Error);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InventoryMapping.Functions.Http;
 using InventoryMapping.Inventory;
 using InventoryMapping.Jobs.Kinds;
@@ -40,6 +41,17 @@ public sealed class InventoryFunctions(InventoryService inventory, IInventorySea
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
         Responses.WithBodyAsync<ItemDefinition, InventoryItem>(
             request, body => inventory.ReplaceAsync(itemId, body, Responses.IfMatch(request), cancellationToken), cancellationToken);
+
+    /// <summary>A partial edit as a JSON merge patch: fields left out stay as they are, null resets one to its default.</summary>
+    [Function("PatchItem")]
+    public Task<Results<Ok<InventoryItem>, ProblemHttpResult>> Patch(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "inventory/{itemId}")] HttpRequest request, string itemId, CancellationToken cancellationToken) =>
+        Responses.WithBodyAsync<JsonObject, InventoryItem, Ok<InventoryItem>>(
+            request,
+            MergePatch.ReadAsync,
+            patch => inventory.PatchAsync(itemId, current => MergePatch.Apply(current, patch), Responses.IfMatch(request), cancellationToken),
+            TypedResults.Ok,
+            cancellationToken);
 
     [Function("DeleteItem")]
     public Task<Results<Accepted<ItemDeleted>, ProblemHttpResult>> Delete(

@@ -19,6 +19,17 @@ public sealed class JobFunctions(MappingJobs mapping, JobService jobs, JobRunner
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "channels/{channelId}/create-all")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
         Responses.WithoutBodyAsync(request, ["dryRun"], () => StartAsync(request, JobKind.CreateAll, channelId, cancellationToken), Accepted);
 
+    [Function("ListChannelJobs")]
+    public Task<Results<Ok<ChannelJobsPage>, ProblemHttpResult>> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "channels/{channelId}/jobs")] HttpRequest request, string channelId, CancellationToken cancellationToken) =>
+        Responses.WithoutBodyAsync(request, ["pageSize", "continuationToken"], async () =>
+        {
+            var pageSize = QueryValues.Int(request, "pageSize");
+            return pageSize.IsSuccess
+                ? await jobs.ListForChannelAsync(channelId, pageSize.Value ?? JobService.DefaultPageSize, QueryValues.Text(request, "continuationToken"), cancellationToken)
+                : pageSize.Error;
+        });
+
     [Function("GetJob")]
     public Task<Results<Ok<Job>, ProblemHttpResult>> Get(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "jobs/{jobId}")] HttpRequest request, string jobId, CancellationToken cancellationToken) =>

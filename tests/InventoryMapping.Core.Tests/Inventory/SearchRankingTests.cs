@@ -76,7 +76,7 @@ public sealed class SearchRankingTests : IAsyncLifetime
             {
                 var page = (await _app.Get<IInventorySearch>().SearchAsync(query, pageSize, token, default)).Value!;
                 Assert.True(page.Items.Count <= pageSize);
-                hits.AddRange(page.Items.Select(h => $"{h.Sku} {h.Match.ToString().ToLowerInvariant()}"));
+                hits.AddRange(page.Items.Select(h => $"{h.Sku} {h.Match?.ToString().ToLowerInvariant()}"));
                 token = page.ContinuationToken;
                 if (token is null)
                 {

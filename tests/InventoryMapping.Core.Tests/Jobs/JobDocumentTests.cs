@@ -24,10 +24,10 @@ public sealed class JobDocumentTests
     }
 
     [Fact]
-    public void A_result_stores_its_counters_and_shows_those_that_are_not_zero()
+    public void A_result_stores_its_counters_and_shows_every_one_zeros_included()
     {
         var result = JobDocument.Read(JobDocument.Write(new LinkAllBySkuResult(3, 0, 1, 0).Plus(new LinkAllBySkuResult(1, 0, 0, 0))), LinkAllBySkuResult.Zero);
 
-        Assert.Equal(new Dictionary<string, long> { ["linked"] = 4, ["ambiguous"] = 1 }, result.Counters());
+        Assert.Equal(new Dictionary<string, long> { ["linked"] = 4, ["noMatch"] = 0, ["ambiguous"] = 1, ["changedMeanwhile"] = 0 }, result.Counters());
     }
 }

@@ -156,7 +156,7 @@ public sealed class FunctionApi(TestServices app)
 
     private async Task<bool> AllJobsFinishedAsync(CancellationToken cancellationToken)
     {
-        await foreach (var job in app.Get<AppStorage>().Jobs.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["Status"], cancellationToken: cancellationToken))
+        await foreach (var job in app.Get<AppStorage>().Jobs.QueryAsync<Azure.Data.Tables.TableEntity>("RowKey eq 'job'", select: ["Status"], cancellationToken: cancellationToken))
         {
             if (job.GetString("Status") is not (nameof(JobStatus.Succeeded) or nameof(JobStatus.Failed)))
             {

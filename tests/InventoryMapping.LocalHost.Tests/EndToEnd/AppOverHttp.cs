@@ -51,6 +51,7 @@ internal sealed class AppOverHttp : IAsyncDisposable
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["Storage:NamePrefix"] = prefix,
                 ["JobsQueueName"] = prefix + "jobs",
+                ["ImportsContainerName"] = prefix + "imports",
                 ["ExportRequestsContainerName"] = prefix + "export-requests",
                 // Without schedules the timers stay out of the way: such tests call the API.
                 ["AzureWebJobs.RequestListingReports.Disabled"] = timers ? "false" : "true",

@@ -126,6 +126,7 @@ public sealed class JobHandOverEndToEndTests(ITestOutputHelper output)
             ["Storage:NamePrefix"] = prefix,
             ["JobsQueueName"] = prefix + "jobs",
             ["ExportRequestsContainerName"] = prefix + "export-requests",
+            ["ImportsContainerName"] = prefix + "imports",
             ["RequestListingReportsSchedule"] = "0 0 0 1 1 *",
             ["CollectListingReportsSchedule"] = "0 0 0 1 1 *",
             ["StockSyncSchedule"] = "0 0 0 1 1 *",

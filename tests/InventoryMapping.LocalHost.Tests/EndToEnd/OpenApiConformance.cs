@@ -24,7 +24,7 @@ internal sealed class OpenApiConformance() : DelegatingHandler(new HttpClientHan
             (int)response.StatusCode,
             response.Content.Headers.ContentType?.ToString(),
             body,
-            header => response.Headers.Contains(header) || response.Content.Headers.Contains(header));
+            header => response.Headers.TryGetValues(header, out _) || response.Content.Headers.TryGetValues(header, out _));
         if (problems is null)
         {
             return response;

@@ -10,14 +10,10 @@ internal sealed record CreateAllResult(long Created, long SkuExists, long Change
     public CreateAllResult Plus(CreateAllResult other) =>
         new(Created + other.Created, SkuExists + other.SkuExists, ChangedMeanwhile + other.ChangedMeanwhile);
 
-    public IReadOnlyDictionary<string, long> Counters()
+    public IReadOnlyDictionary<string, long> Counters() => new Dictionary<string, long>
     {
-        var counters = new Dictionary<string, long> { [CreateAll.Created] = Created, [CreateAll.SkuExists] = SkuExists };
-        if (ChangedMeanwhile != 0)
-        {
-            counters[CreateAll.ChangedMeanwhile] = ChangedMeanwhile;
-        }
-
-        return counters;
-    }
+        [CreateAll.Created] = Created,
+        [CreateAll.SkuExists] = SkuExists,
+        [CreateAll.ChangedMeanwhile] = ChangedMeanwhile,
+    };
 }

@@ -16,5 +16,5 @@ internal sealed record LinkAllBySkuResult(long Linked, long NoMatch, long Ambigu
         [LinkAllBySku.NoMatch] = NoMatch,
         [LinkAllBySku.Ambiguous] = Ambiguous,
         [LinkAllBySku.ChangedMeanwhile] = ChangedMeanwhile,
-    }.Where(c => c.Value != 0).ToDictionary();
+    };
 }

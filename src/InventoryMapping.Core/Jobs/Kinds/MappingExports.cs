@@ -181,7 +181,7 @@ public sealed partial class MappingExports(ChannelStore channels, ListingCountsR
 
     /// <summary>A job id (32 hex digits, as <see cref="JobIds"/> makes) that names this version of the request file.</summary>
     private static string RequestJobId(string requestFile, ETag etag) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{requestFile}\n{etag}")))[..32];
+        JobIds.For($"{requestFile}\n{etag}");
 
     [LoggerMessage(LogLevel.Information, "Export request {RequestFile}: job {JobId}")]
     private static partial void LogStarted(ILogger logger, string requestFile, string jobId);

@@ -14,6 +14,9 @@ namespace InventoryMapping.Jobs.Kinds;
 internal sealed class SweepReservations(InventoryStore items, ItemWriter writer, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
     : JobDefinition<SweepReservationsParameters, SweepReservationsResult, ItemSkuEntity>
 {
+    /// <summary>The counter of reservations left because their item may still be on its way: what stays unresolved.</summary>
+    public const string InFlight = "inFlight";
+
     private readonly int _readsInFlight = throughput.Value.PageReadsInFlight;
 
     public override JobKind Kind => JobKind.SweepReservations;

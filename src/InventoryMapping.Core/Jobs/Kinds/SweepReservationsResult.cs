@@ -19,6 +19,6 @@ internal sealed record SweepReservationsResult(long Uncommitted, long Committed,
         ["uncommitted"] = Uncommitted,
         ["committed"] = Committed,
         ["released"] = Released,
-        ["inFlight"] = InFlight,
+        [SweepReservations.InFlight] = InFlight,
     };
 }

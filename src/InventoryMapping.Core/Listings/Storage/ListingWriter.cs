@@ -36,6 +36,13 @@ public sealed class ListingWriter(
     private readonly ConcurrentDictionary<string, bool> _foundStored = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Removes rows of a listing partition whatever they hold (a deleted channel's listings and, last, its count row).
+    /// Nothing is counted or published: the channel is gone, its counts go with it.
+    /// </summary>
+    internal Task<long> RemoveAsync(string partitionKey, IEnumerable<string> rowKeys, CancellationToken cancellationToken) =>
+        storage.Listings.DeleteRowsAsync(partitionKey, rowKeys, cancellationToken);
+
+    /// <summary>
     /// Writes <paramref name="changes"/> (all in one partition). A conflict on the count row is retried here; a
     /// conflict on a listing throws <see cref="ListingChangedException"/> after the transactions before it were
     /// written (<see cref="ListingChangedException.Written"/>).

@@ -1,0 +1,9 @@
+using InventoryMapping.Csv;
+
+namespace InventoryMapping.Imports;
+
+/// <summary>One record of an import file as a page gives it, with the pass and page it belongs to and the header's layout; or the reason the file is refused.</summary>
+internal sealed record ImportRow(ImportCursor? At, CsvRecord? Record, string? FileError)
+{
+    public static ImportRow Refused(ImportCursor? at, string reason) => new(at, null, reason);
+}

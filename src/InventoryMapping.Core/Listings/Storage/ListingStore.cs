@@ -18,6 +18,17 @@ public sealed class ListingStore(AppStorage storage)
         return row.HasValue ? row.Value : null;
     }
 
+    /// <summary>
+    /// The rows of <paramref name="listingIds"/> that exist, by id: per partition a range query where the ids fill
+    /// their range, point reads otherwise (<see cref="KeyedReads"/>).
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, ListingEntity>> ReadManyAsync(string channelId, IEnumerable<string> listingIds, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var rows = await storage.Listings.ReadRowsAsync<ListingEntity>(
+            listingIds.Select(id => (ListingPartition.PartitionKeyOf(channelId, id), id)), readsInFlight, cancellationToken);
+        return rows.ToDictionary(r => r.Key.RowKey, r => r.Value, StringComparer.Ordinal);
+    }
+
     /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>
     internal async Task<ListingCountsEntity> GetCountsAsync(string partitionKey, CancellationToken cancellationToken)
     {

@@ -205,4 +205,53 @@ public sealed class ImportTests : ApiTest
         Assert.Equal(300, counts.GetProperty("counts").GetProperty("linked").GetInt64());
         Assert.NotNull(queue);
     }
+
+    [Fact]
+    public async Task An_item_deleted_or_its_SKU_moved_between_the_passes_is_reported_not_linked_and_progress_counts_each_row_once()
+    {
+        var items = await Drops.SeedAsync(["A", "B", "C"], ["item-a", "item-b", "item-c"]);
+        await Drops.DropAsync("meanwhile.csv", "ChannelSku,LinkedItemSku\nA,item-a\nB,item-b\nC,item-c\n");
+        var started = await App.Get<InventoryMapping.Imports.ImportService>().StartFromBlobAsync(ImportDrops.Channel, "meanwhile", default);
+        var jobId = started.Value!.JobId;
+
+        // A copy of the app that validates the file and dies as the apply pass begins (its first read of the validation's keys).
+        await using (var crashing = await CrashingRun.StartAsync(App, request => request.Method == Azure.Core.RequestMethod.Get && request.Uri.ToString().Contains("/keys/", StringComparison.Ordinal)))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    await crashing.Runner.RunAsync(new InventoryMapping.Jobs.JobMessage(jobId), default);
+                }
+            });
+        }
+
+        var validated = (await Api.GetJobAsync(jobId)).Json;
+        Assert.Equal(3, validated.GetProperty("progress").GetProperty("done").GetInt64());
+        Assert.Equal(3, validated.GetProperty("progress").GetProperty("total").GetInt64());
+        Assert.Equal(0, validated.GetProperty("progress").GetProperty("applied").GetInt64());
+
+        Assert.Equal(202, (await Api.DeleteItemAsync(items["item-b"])).Status);
+        var inventory = App.Get<InventoryMapping.Inventory.InventoryService>();
+        Assert.True((await inventory.ReplaceAsync(items["item-a"], new("item-a-old", "I"), null, default)).IsSuccess);
+        Assert.Equal(201, (await Api.CreateItemAsync(new { sku = "item-a", title = "successor" })).Status);
+
+        App.Clock.Advance(InventoryMapping.Jobs.JobRunner.Lease + TimeSpan.FromSeconds(5));
+        await Api.DrainJobQueueAsync(TimeSpan.FromMinutes(3));
+        var job = (await Api.GetJobAsync(jobId)).Json;
+
+        Assert.Equal("succeeded", ImportDrops.Status(job));
+        Assert.Equal(3, ImportDrops.Count(job, "rows"));
+        Assert.Equal(3, ImportDrops.Count(job, "toApply"));
+        Assert.Equal(1, ImportDrops.Count(job, "applied"));
+        Assert.Equal(2, ImportDrops.Count(job, "changedMeanwhile"));
+        Assert.Equal(3, job.GetProperty("progress").GetProperty("done").GetInt64());
+        Assert.Equal(1, job.GetProperty("progress").GetProperty("applied").GetInt64());
+        Assert.Null(await Drops.LinkedItemAsync("A"));
+        Assert.Null(await Drops.LinkedItemAsync("B"));
+        Assert.Equal(items["item-c"], await Drops.LinkedItemAsync("C"));
+        var errors = await Drops.ErrorsAsync(job);
+        Assert.Contains("2,ChannelSku,A,The item this row names is another one than when the file was validated", errors);
+        Assert.Contains("3,LinkedItemSku,item-b,\"Valid when the file was validated, not when it was applied: No inventory item has this SKU", errors);
+    }
 }

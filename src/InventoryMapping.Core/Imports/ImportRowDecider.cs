@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using InventoryMapping.Channels;
 using InventoryMapping.Csv;
@@ -13,9 +12,10 @@ namespace InventoryMapping.Imports;
 
 /// <summary>
 /// Decides a page of an import's rows: reads each cell (undoing the export's formula guard), checks it, reads the
-/// listings and items the page names (each once, in parallel), and says what each row would change. Item SKUs
-/// resolve exactly, else ignoring case, which is the same item (SKUs are unique ignoring case); never trimmed or
-/// otherwise loosened, so a row never links a different item than it names. Listing SKUs are compared exactly.
+/// listings and items the page names (each once, in batches: <see cref="Storage.KeyedReads"/>), and says what each
+/// row would change. Item SKUs resolve exactly, else ignoring case, which is the same item (SKUs are unique ignoring
+/// case); never trimmed or otherwise loosened, so a row never links a different item than it names. Listing SKUs are
+/// compared exactly.
 /// </summary>
 internal sealed class ImportRowDecider(ListingStore listings, InventoryStore items, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
@@ -24,43 +24,20 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
     public async Task<IReadOnlyList<ImportDecision>> DecideAsync(Channel channel, string jobId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
         var inputs = rows.Select(r => Parse(channel, r.At!, r.Record!)).ToList();
-        var listingRows = new ConcurrentDictionary<string, ListingEntity?>(StringComparer.Ordinal);
-        var bySku = new ConcurrentDictionary<string, ItemReference?>(StringComparer.Ordinal);
-        var byId = new ConcurrentDictionary<string, ItemReference?>(StringComparer.Ordinal);
-        var reads = inputs.Where(i => i.Errors.Count == 0).SelectMany(i => new[]
-        {
-            (Kind: 0, Key: i.ListingId),
-            (Kind: 1, Key: i.ItemSku is { Length: > 0 } sku ? ItemSkuKey(sku) : ""),
-            (Kind: 2, Key: i.ItemId ?? ""),
-        }).Where(r => r.Key.Length > 0).Distinct().ToList();
-        var skuOfKey = inputs.Where(i => i.ItemSku is { Length: > 0 }).GroupBy(i => ItemSkuKey(i.ItemSku!)).ToDictionary(g => g.Key, g => g.First().ItemSku!);
-        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = _readsInFlight, CancellationToken = cancellationToken }, async (read, ct) =>
-        {
-            switch (read.Kind)
-            {
-                case 0:
-                    listingRows[read.Key] = await listings.GetEntityAsync(channel.ChannelId, read.Key, ct);
-                    break;
-                case 1:
-                    bySku[read.Key] = await items.FindBySkuAsync(skuOfKey[read.Key], ct);
-                    break;
-                default:
-                    byId[read.Key] = await items.GetEntityAsync(read.Key, ct) is { } item ? new ItemReference(item.RowKey, item.Sku) : null;
-                    break;
-            }
-        });
-
+        var valid = inputs.Where(i => i.Errors.Count == 0).ToList();
+        var listingRows = await listings.ReadManyAsync(channel.ChannelId, valid.Select(i => i.ListingId), _readsInFlight, cancellationToken);
+        var bySku = await items.FindBySkusAsync(valid.Where(i => i.ItemSku is { Length: > 0 }).Select(i => i.ItemSku!), _readsInFlight, cancellationToken);
+        var byId = (await items.GetEntitiesAsync(valid.Where(i => i.ItemId is { Length: > 0 }).Select(i => i.ItemId!), _readsInFlight, cancellationToken))
+            .ToDictionary(i => i.Key, i => new ItemReference(i.Value.RowKey, i.Value.Sku), StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         return [.. inputs.Select(input => Decide(input, listingRows, bySku, byId, now, jobId))];
     }
 
-    private static string ItemSkuKey(string sku) => sku.ToUpperInvariant();
-
     private static ImportDecision Decide(
         Input input,
-        ConcurrentDictionary<string, ListingEntity?> listingRows,
-        ConcurrentDictionary<string, ItemReference?> bySku,
-        ConcurrentDictionary<string, ItemReference?> byId,
+        IReadOnlyDictionary<string, ListingEntity> listingRows,
+        IReadOnlyDictionary<string, ItemReference?> bySku,
+        IReadOnlyDictionary<string, ItemReference> byId,
         DateTimeOffset now,
         string jobId)
     {
@@ -79,7 +56,7 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
         ItemReference? item = null;
         if (input.ItemSku is { Length: > 0 } itemSku)
         {
-            item = bySku.GetValueOrDefault(ItemSkuKey(itemSku));
+            item = bySku.GetValueOrDefault(InventoryStore.Unique(itemSku));
             if (item is null)
             {
                 errors.Add(new(input.Names[ImportColumn.LinkedItemSku], CsvValues.Echo(itemSku), "No inventory item has this SKU (compared exactly, else ignoring case); an import never creates items."));

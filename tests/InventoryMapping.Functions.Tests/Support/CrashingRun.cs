@@ -26,10 +26,23 @@ public sealed class CrashingRun : IAsyncDisposable
 
     /// <param name="clock">The clock the crashing copy runs on; by default the original's.</param>
     /// <param name="settings">Settings of the crashing copy on top of the original's.</param>
-    public static async Task<CrashingRun> StartAsync(
+    public static Task<CrashingRun> StartAsync(
         TestServices original, int afterWrites, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var crash = new CrashAfterWrites(afterWrites);
+        var remaining = afterWrites;
+        return StartAsync(
+            original,
+            request => Volatile.Read(ref remaining) <= 0
+                || (request.Method != RequestMethod.Get && request.Method != RequestMethod.Head && Interlocked.Decrement(ref remaining) < 0),
+            clock,
+            settings);
+    }
+
+    /// <summary>A copy that dies just before its first request that <paramref name="diesAt"/> picks.</summary>
+    public static async Task<CrashingRun> StartAsync(
+        TestServices original, Func<Request, bool> diesAt, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var crash = new Crash(diesAt);
         var app = await TestServices.StartAsync(
             services => services
                 .AddHttpApi()
@@ -44,17 +57,18 @@ public sealed class CrashingRun : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private sealed class CrashAfterWrites(int writes) : HttpPipelineSynchronousPolicy
+    private sealed class Crash(Func<Request, bool> diesAt) : HttpPipelineSynchronousPolicy
     {
-        private int _remaining = int.MaxValue;
+        private bool _armed;
+        private bool _dead;
 
-        public void Arm() => _remaining = writes;
+        public void Arm() => Volatile.Write(ref _armed, true);
 
         public override void OnSendingRequest(HttpMessage message)
         {
-            var isWrite = message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head;
-            if (Volatile.Read(ref _remaining) <= 0 || (isWrite && Interlocked.Decrement(ref _remaining) < 0))
+            if (Volatile.Read(ref _dead) || (Volatile.Read(ref _armed) && diesAt(message.Request)))
             {
+                Volatile.Write(ref _dead, true);
                 throw new IOException("Simulated crash: the process died here.");
             }
         }

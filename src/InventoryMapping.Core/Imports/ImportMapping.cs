@@ -165,8 +165,10 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
                 }
 
                 var key = new ImportRowKey(decision.SkuHash, decision.ValueHash, decision.Line, decision.WouldChange);
-                keys.Add(key);
                 var outcome = _index.Add(key);
+
+                // Kept as a change only where it is one to apply, so that the apply pass steps over pages without any.
+                keys.Add(key with { WouldChange = decision.WouldChange && outcome.Kind == DuplicateIndex.OutcomeKind.First });
                 switch (outcome.Kind)
                 {
                     case DuplicateIndex.OutcomeKind.First:

@@ -214,8 +214,8 @@ public sealed class ImportTests : ApiTest
         var started = await App.Get<InventoryMapping.Imports.ImportService>().StartFromBlobAsync(ImportDrops.Channel, "meanwhile", default);
         var jobId = started.Value!.JobId;
 
-        // A copy of the app that validates the file and dies as the apply pass begins (its first read of the validation's keys).
-        await using (var crashing = await CrashingRun.StartAsync(App, request => request.Method == Azure.Core.RequestMethod.Get && request.Uri.ToString().Contains("/keys/", StringComparison.Ordinal)))
+        // A copy of the app that validates the file and dies as the apply pass begins to write (the index rows of its links).
+        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 0, counted: request => request.Uri.ToString().Contains("ItemListings", StringComparison.Ordinal)))
         {
             await Assert.ThrowsAnyAsync<Exception>(async () =>
             {

@@ -26,23 +26,20 @@ public sealed class CrashingRun : IAsyncDisposable
 
     /// <param name="clock">The clock the crashing copy runs on; by default the original's.</param>
     /// <param name="settings">Settings of the crashing copy on top of the original's.</param>
-    public static Task<CrashingRun> StartAsync(
-        TestServices original, int afterWrites, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var remaining = afterWrites;
-        return StartAsync(
-            original,
-            request => Volatile.Read(ref remaining) <= 0
-                || (request.Method != RequestMethod.Get && request.Method != RequestMethod.Head && Interlocked.Decrement(ref remaining) < 0),
-            clock,
-            settings);
-    }
-
-    /// <summary>A copy that dies just before its first request that <paramref name="diesAt"/> picks.</summary>
+    /// <param name="counted">
+    /// Which writes count (by default every one, and the process dies right after the last of
+    /// <paramref name="afterWrites"/>): when given, the process dies at the next counted write after
+    /// <paramref name="afterWrites"/> of them, so that a kill lands at a step, not at a count that any other write
+    /// (e.g. a progress checkpoint) shifts.
+    /// </param>
     public static async Task<CrashingRun> StartAsync(
-        TestServices original, Func<Request, bool> diesAt, TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
+        TestServices original,
+        int afterWrites,
+        TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Func<Request, bool>? counted = null)
     {
-        var crash = new Crash(diesAt);
+        var crash = new CrashAfterWrites(afterWrites, counted);
         var app = await TestServices.StartAsync(
             services => services
                 .AddHttpApi()
@@ -55,20 +52,34 @@ public sealed class CrashingRun : IAsyncDisposable
         return new CrashingRun(app);
     }
 
+    /// <summary>Writes whose body contains the text (in a batch: any of its operations).</summary>
+    public static Func<Request, bool> WritesContaining(string text) => request =>
+    {
+        using var body = new MemoryStream();
+        request.Content?.WriteTo(body, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains(text, StringComparison.Ordinal);
+    };
+
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private sealed class Crash(Func<Request, bool> diesAt) : HttpPipelineSynchronousPolicy
+    private sealed class CrashAfterWrites(int writes, Func<Request, bool>? counted) : HttpPipelineSynchronousPolicy
     {
-        private bool _armed;
-        private bool _dead;
+        private int _remaining = int.MaxValue;
+        private volatile bool _dead;
 
-        public void Arm() => Volatile.Write(ref _armed, true);
+        public void Arm() => _remaining = writes;
 
         public override void OnSendingRequest(HttpMessage message)
         {
-            if (Volatile.Read(ref _dead) || (Volatile.Read(ref _armed) && diesAt(message.Request)))
+            var isWrite = message.Request.Method != RequestMethod.Get && message.Request.Method != RequestMethod.Head;
+            if (_dead || (counted is null && Volatile.Read(ref _remaining) <= 0))
             {
-                Volatile.Write(ref _dead, true);
+                throw new IOException("Simulated crash: the process died here.");
+            }
+
+            if (isWrite && (counted?.Invoke(message.Request) ?? true) && Interlocked.Decrement(ref _remaining) < 0)
+            {
+                _dead = true;
                 throw new IOException("Simulated crash: the process died here.");
             }
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using InventoryMapping.Functions.Tests.Support;
 using InventoryMapping.Listings;
 
@@ -215,7 +216,7 @@ public sealed class ImportTests : ApiTest
         var jobId = started.Value!.JobId;
 
         // A copy of the app that validates the file and dies as the apply pass begins to write (the index rows of its links).
-        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 0, counted: request => request.Uri.ToString().Contains("ItemListings", StringComparison.Ordinal)))
+        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 0, counted: CrashingRun.WritesContaining("ItemListings")))
         {
             await Assert.ThrowsAnyAsync<Exception>(async () =>
             {
@@ -253,5 +254,40 @@ public sealed class ImportTests : ApiTest
         var errors = await Drops.ErrorsAsync(job);
         Assert.Contains("2,ChannelSku,A,The item this row names is another one than when the file was validated", errors);
         Assert.Contains("3,LinkedItemSku,item-b,\"Valid when the file was validated, not when it was applied: No inventory item has this SKU", errors);
+    }
+
+    [Fact]
+    public async Task Stock_rule_columns_set_the_listings_own_rules_an_empty_cell_takes_the_channels_and_bad_values_are_rejected()
+    {
+        await Drops.SeedAsync(["A", "B", "C"], []);
+        await App.Get<InventoryMapping.Mapping.LinkService>().PatchAsync(ImportDrops.Channel, "A", ignoreSync: null, new InventoryMapping.Channels.StockRules(30, 5, null), ifMatch: null, default);
+        var marks = App.Get<InventoryMapping.StockMarks.PendingStockMarks>();
+        await marks.RemoveAsync(ImportDrops.Channel, await marks.ReadAsync(ImportDrops.Channel, DateTimeOffset.MaxValue, 100, default), default);
+
+        await Drops.DropAsync("rules.mapping.json", """{"onError": "skip"}""");
+        await Drops.DropAsync("rules.csv", "ChannelSku,Stock Percentage,MaxListedQuantity,End_When_Stock\nA,,,\nB,50,10,2\nC,150,-1,x\n");
+
+        var job = await Drops.ImportAsync("rules");
+
+        Assert.Equal("succeeded", ImportDrops.Status(job));
+        Assert.Equal(2, ImportDrops.Count(job, "applied"));
+        Assert.Equal(1, ImportDrops.Count(job, "rejected"));
+        Assert.Equal((null, null, null), await RulesAsync("A"));
+        Assert.Equal((50, 10, 2), await RulesAsync("B"));
+        Assert.Equal((null, null, null), await RulesAsync("C"));
+        var errors = await Drops.ErrorsAsync(job);
+        Assert.Contains("4,Stock Percentage,150,stockPercentage is 0 to 100", errors);
+        Assert.Contains("4,MaxListedQuantity,'-1,maxListedQuantity may not be negative.", errors); // echoed neutralised, as every value
+        Assert.Contains("4,End_When_Stock,x,\"EndWhenStock is a whole number, or empty for the channel's rule.\"", errors);
+        // Both changed listings are marked for the stock sync, as a PATCH of their rules would.
+        var marked = (await marks.ReadAsync(ImportDrops.Channel, DateTimeOffset.MaxValue, 100, default)).Select(m => m.ListingId).Order();
+        Assert.Equal(["A", "B"], marked);
+
+        async Task<(int?, int?, int?)> RulesAsync(string sku)
+        {
+            var rules = (await Api.GetListingAsync(ImportDrops.Channel, ListingIds.FromSku(sku))).Json.GetProperty("stockRules");
+            int? Rule(string name) => rules.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+            return (Rule("stockPercentage"), Rule("maxListedQuantity"), Rule("endWhenStock"));
+        }
     }
 }

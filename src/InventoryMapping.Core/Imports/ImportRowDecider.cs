@@ -83,9 +83,9 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
             return new ImportDecision(input.Line, input.ListingId, input.SkuEcho, null, false, errors);
         }
 
-        var edit = new ListingEdit(listing, input.SetsLink, item, input.IgnoreSync);
+        var edit = new ListingEdit(listing, input.SetsLink, item, input.IgnoreSync, input.StockRules);
         var wouldChange = edit.Apply(listing.Clone(), now, jobId) is not null;
-        var value = $"{(input.SetsLink ? item?.ItemId ?? "-" : "")}|{input.IgnoreSync}";
+        var value = $"{(input.SetsLink ? item?.ItemId ?? "-" : "")}|{input.IgnoreSync}|{input.StockRules?.Fingerprint()}";
         return new ImportDecision(input.Line, input.ListingId, input.SkuEcho, edit, wouldChange, [])
         {
             SkuHash = StableHash.Of64(listing.Sku),
@@ -188,7 +188,41 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
             }
         }
 
-        return new Input(record.Line, listingId, skuEcho, setsLink, itemSku, itemId, ignoreSync, names, errors);
+        int? Rule(ImportColumn column, Func<int, Channels.StockRules> rules)
+        {
+            if (Cell(column) is not { } text || text.Trim().Length == 0)
+            {
+                return null; // empty: back to the channel's rule
+            }
+
+            if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                errors.Add(new(names[column], CsvValues.Echo(text), $"{column} is a whole number, or empty for the channel's rule."));
+                return null;
+            }
+
+            // The API's own check of the listing's stock rules, so a file and a PATCH accept the same values.
+            if (rules(value).Problem("") is { } problem)
+            {
+                errors.Add(new(names[column], CsvValues.Echo(text), problem.Detail));
+            }
+
+            return value;
+        }
+
+        StockRulesEdit? stockRules = null;
+        if (at.Columns.Keys.Any(c => c is ImportColumn.StockPercentage or ImportColumn.MaxListedQuantity or ImportColumn.EndWhenStock))
+        {
+            stockRules = new StockRulesEdit(
+                at.Columns.ContainsKey(ImportColumn.StockPercentage),
+                Rule(ImportColumn.StockPercentage, v => new(StockPercentage: v)),
+                at.Columns.ContainsKey(ImportColumn.MaxListedQuantity),
+                Rule(ImportColumn.MaxListedQuantity, v => new(MaxListedQuantity: v)),
+                at.Columns.ContainsKey(ImportColumn.EndWhenStock),
+                Rule(ImportColumn.EndWhenStock, v => new(EndWhenStock: v)));
+        }
+
+        return new Input(record.Line, listingId, skuEcho, setsLink, itemSku, itemId, ignoreSync, stockRules, names, errors);
     }
 
     private sealed record Input(
@@ -199,6 +233,7 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
         string? ItemSku,
         string? ItemId,
         bool? IgnoreSync,
+        StockRulesEdit? StockRules,
         IReadOnlyDictionary<ImportColumn, string> Names,
         IReadOnlyList<ImportRowError> Errors);
 }

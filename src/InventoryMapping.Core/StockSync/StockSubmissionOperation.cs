@@ -27,6 +27,7 @@ public sealed partial class StockSubmissionOperation(
     ListingSyncResults results,
     ListingCountsRollup counts,
     InventoryStore items,
+    SkuClaims claims,
     SpApiConnections connections,
     IOptions<StockSyncOptions> options,
     TimeProvider clock,
@@ -152,6 +153,7 @@ public sealed partial class StockSubmissionOperation(
         await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (i, ct) =>
             rows[i] = await listings.GetEntityAsync(channel.ChannelId, pending[i].ListingId, ct));
         var stock = await StockOfAsync(rows, cancellationToken);
+        await UpdateClaimsAsync(channel, rows, cancellationToken);
 
         var send = new List<PlannedQuantity>();
         var settled = new List<PendingMark>();
@@ -211,6 +213,23 @@ public sealed partial class StockSubmissionOperation(
 
         await CheckpointAsync(request, cancellationToken);
         return send;
+    }
+
+    /// <summary>
+    /// Every change of a listing's eligibility marks it, so the plan sees them all: it claims the SKUs of listings now
+    /// eligible (then flags them claimed) and releases those of listings no longer eligible (the flag cleared first).
+    /// A crash between the two steps is mended by the next plan, which reads the same marks: an unflagged eligible
+    /// listing is claimed again; an ineligible one is released again if it is flagged or was ever sent.
+    /// </summary>
+    private async Task UpdateClaimsAsync(Channel channel, IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
+    {
+        var read = rows.OfType<ListingEntity>().ToList();
+        var claim = read.Where(r => !r.SkuClaimed && SyncEligibilityRule.Of(r) == SyncEligibility.Eligible).Select(r => new ClaimedSku(r.RowKey, r.Sku)).ToList();
+        var release = read.Where(r => (r.SkuClaimed || r.SyncUpdateDate is not null) && SyncEligibilityRule.Of(r) != SyncEligibility.Eligible).Select(r => new ClaimedSku(r.RowKey, r.Sku)).ToList();
+        await claims.ClaimAsync(channel, claim, cancellationToken);
+        await results.SetSkuClaimedAsync(channel.ChannelId, [.. claim.Select(c => c.ListingId)], claimed: true, cancellationToken);
+        await results.SetSkuClaimedAsync(channel.ChannelId, [.. release.Select(c => c.ListingId)], claimed: false, cancellationToken);
+        await claims.ReleaseAsync(channel, release, cancellationToken);
     }
 
     private async Task<Dictionary<string, IReadOnlyDictionary<string, int>>> StockOfAsync(IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)

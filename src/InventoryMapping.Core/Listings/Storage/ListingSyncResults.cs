@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
-/// Writes the stock sync's results onto listings (<c>updateDate</c>, <c>lastUpdate</c>, <c>quantity</c>, last error)
-/// through <see cref="ListingWriter"/>'s count-free path: these fields move no count, so neither the count row nor
+/// Writes the stock sync's results onto listings (<c>updateDate</c>, <c>lastUpdate</c>, <c>quantity</c>, last error,
+/// whether the SKU is claimed) through <see cref="ListingWriter"/>'s count-free path: these fields move no count, so neither the count row nor
 /// the rollup is touched. Writing the same results again changes nothing (a re-run after a crash).
 /// </summary>
 public sealed class ListingSyncResults(ListingWriter writer, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
@@ -15,33 +15,50 @@ public sealed class ListingSyncResults(ListingWriter writer, IOptions<StorageThr
     public Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return Parallel.ForEachAsync(
-            results.GroupBy(r => ListingPartition.PartitionKeyOf(channelId, r.ListingId)),
+        return WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
+        {
+            if (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
+                && (result.Error is not null || row.SyncLastUpdate is not null))
+            {
+                return false;
+            }
+
+            row.SyncQuantity = result.Quantity;
+            row.SyncUpdateDate = result.QueuedAt;
+            row.SyncError = result.Error;
+            if (result.Error is null)
+            {
+                row.SyncLastUpdate = now;
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Records on each listing whether its channel claims its SKU (see StockSync.SkuClaims).</summary>
+    public Task SetSkuClaimedAsync(string channelId, IReadOnlyCollection<string> listingIds, bool claimed, CancellationToken cancellationToken) =>
+        WriteEachAsync(channelId, listingIds, id => id, (row, _) =>
+        {
+            if (row.SkuClaimed == claimed)
+            {
+                return false;
+            }
+
+            row.SkuClaimed = claimed;
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Reads the listings of <paramref name="changes"/> a partition at a time and writes those <paramref name="apply"/> changed (true).</summary>
+    private Task WriteEachAsync<T>(string channelId, IReadOnlyCollection<T> changes, Func<T, string> listingIdOf, Func<ListingEntity, T, bool> apply, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            changes.GroupBy(c => ListingPartition.PartitionKeyOf(channelId, listingIdOf(c))),
             new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
-                var byListing = partition.DistinctBy(r => r.ListingId).ToDictionary(r => r.ListingId, StringComparer.Ordinal);
+                var byListing = partition.DistinctBy(listingIdOf).ToDictionary(listingIdOf, StringComparer.Ordinal);
                 var ids = byListing.Keys.ToList();
                 var rows = await writer.ReadAsync(partition.Key, ids, ct);
                 await writer.WritePartitionAsync(partition.Key, ids, rows, (listingId, row) =>
-                {
-                    var result = byListing[listingId];
-                    if (row is null || (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
-                        && (result.Error is not null || row.SyncLastUpdate is not null)))
-                    {
-                        return (ListingEntity?)null;
-                    }
-
-                    row.SyncQuantity = result.Quantity;
-                    row.SyncUpdateDate = result.QueuedAt;
-                    row.SyncError = result.Error;
-                    if (result.Error is null)
-                    {
-                        row.SyncLastUpdate = now;
-                    }
-
-                    return row;
-                }, ct);
+                    row is not null && apply(row, byListing[listingId]) ? row : (ListingEntity?)null, ct);
             });
-    }
 }

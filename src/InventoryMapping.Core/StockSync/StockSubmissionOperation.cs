@@ -224,12 +224,12 @@ public sealed partial class StockSubmissionOperation(
     private async Task UpdateClaimsAsync(Channel channel, IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
     {
         var read = rows.OfType<ListingEntity>().ToList();
-        var claim = read.Where(r => !r.SkuClaimed && SyncEligibilityRule.Of(r) == SyncEligibility.Eligible).Select(r => new ClaimedSku(r.RowKey, r.Sku)).ToList();
-        var release = read.Where(r => (r.SkuClaimed || r.SyncUpdateDate is not null) && SyncEligibilityRule.Of(r) != SyncEligibility.Eligible).Select(r => new ClaimedSku(r.RowKey, r.Sku)).ToList();
-        await claims.ClaimAsync(channel, claim, cancellationToken);
-        await results.SetSkuClaimedAsync(channel.ChannelId, [.. claim.Select(c => c.ListingId)], claimed: true, cancellationToken);
-        await results.SetSkuClaimedAsync(channel.ChannelId, [.. release.Select(c => c.ListingId)], claimed: false, cancellationToken);
-        await claims.ReleaseAsync(channel, release, cancellationToken);
+        var claim = read.Where(r => !r.SkuClaimed && SyncEligibilityRule.Of(r) == SyncEligibility.Eligible).ToList();
+        var release = read.Where(r => (r.SkuClaimed || r.SyncUpdateDate is not null) && SyncEligibilityRule.Of(r) != SyncEligibility.Eligible).ToList();
+        await claims.ClaimAsync(channel, [.. claim.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
+        await results.SetSkuClaimedAsync(channel.ChannelId, claim, claimed: true, cancellationToken);
+        await results.SetSkuClaimedAsync(channel.ChannelId, release, claimed: false, cancellationToken);
+        await claims.ReleaseAsync(channel, [.. release.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
     }
 
     private async Task<Dictionary<string, IReadOnlyDictionary<string, int>>> StockOfAsync(IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)

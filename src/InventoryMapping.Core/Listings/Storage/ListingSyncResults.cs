@@ -35,9 +35,12 @@ public sealed class ListingSyncResults(ListingWriter writer, IOptions<StorageThr
         }, cancellationToken);
     }
 
-    /// <summary>Records on each listing whether its channel claims its SKU (see StockSync.SkuClaims).</summary>
-    public Task SetSkuClaimedAsync(string channelId, IReadOnlyCollection<string> listingIds, bool claimed, CancellationToken cancellationToken) =>
-        WriteEachAsync(channelId, listingIds, id => id, (row, _) =>
+    /// <summary>
+    /// Records on each listing whether its channel claims its SKU (see StockSync.SkuClaims). The rows are the caller's
+    /// (the sync plan has just read them): they are written at their ETags, and only a listing changed since is read again.
+    /// </summary>
+    internal Task SetSkuClaimedAsync(string channelId, IReadOnlyCollection<ListingEntity> listings, bool claimed, CancellationToken cancellationToken) =>
+        WriteEachAsync(channelId, listings, l => l.RowKey, (row, _) =>
         {
             if (row.SkuClaimed == claimed)
             {
@@ -46,10 +49,14 @@ public sealed class ListingSyncResults(ListingWriter writer, IOptions<StorageThr
 
             row.SkuClaimed = claimed;
             return true;
-        }, cancellationToken);
+        }, cancellationToken, read: l => l);
 
-    /// <summary>Reads the listings of <paramref name="changes"/> a partition at a time and writes those <paramref name="apply"/> changed (true).</summary>
-    private Task WriteEachAsync<T>(string channelId, IReadOnlyCollection<T> changes, Func<T, string> listingIdOf, Func<ListingEntity, T, bool> apply, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Writes the listings of <paramref name="changes"/> a partition at a time, those <paramref name="apply"/> changed
+    /// (true), each read first unless <paramref name="read"/> gives its row as the caller read it.
+    /// </summary>
+    private Task WriteEachAsync<T>(
+        string channelId, IReadOnlyCollection<T> changes, Func<T, string> listingIdOf, Func<ListingEntity, T, bool> apply, CancellationToken cancellationToken, Func<T, ListingEntity>? read = null) =>
         Parallel.ForEachAsync(
             changes.GroupBy(c => ListingPartition.PartitionKeyOf(channelId, listingIdOf(c))),
             new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
@@ -57,7 +64,7 @@ public sealed class ListingSyncResults(ListingWriter writer, IOptions<StorageThr
             {
                 var byListing = partition.DistinctBy(listingIdOf).ToDictionary(listingIdOf, StringComparer.Ordinal);
                 var ids = byListing.Keys.ToList();
-                var rows = await writer.ReadAsync(partition.Key, ids, ct);
+                var rows = read is null ? await writer.ReadAsync(partition.Key, ids, ct) : [.. ids.Select(id => (ListingEntity?)read(byListing[id]))];
                 await writer.WritePartitionAsync(partition.Key, ids, rows, (listingId, row) =>
                     row is not null && apply(row, byListing[listingId]) ? row : (ListingEntity?)null, ct);
             });

@@ -50,7 +50,27 @@ public sealed class ExportTests : ApiTest
         Assert.Equal("true", linked["IgnoreSync"]);
         Assert.Equal("12.5", linked["Price"]);
         Assert.Equal("7", linked["Quantity"]);
-        Assert.Equal("", rows.Single(r => r["ChannelSku"] == "plain-1")["LinkedItemId"]);
+        var plain = rows.Single(r => r["ChannelSku"] == "plain-1");
+        Assert.Equal("", plain["LinkedItemId"]);
+        Assert.Equal(("", "", ""), (plain["StockPercentage"], plain["MaxListedQuantity"], plain["EndWhenStock"]));
+    }
+
+    [Fact]
+    public async Task The_stock_rule_fields_hold_the_listing_s_own_rules_and_are_empty_where_the_channel_s_apply()
+    {
+        await SeedNastyChannelAsync();
+        var patched = await Api.CallAsync<Listings.ListingFunctions>(
+            (f, r) => f.Patch(r, "shop", ListingIds.FromSku("-minus"), default), "PATCH", new { stockRules = new { stockPercentage = 50, endWhenStock = 0 } });
+        Assert.Equal(200, patched.Status);
+
+        var rows = Parse(await DownloadAsync(await ExportAsync("shop", new { fields = new[] { "ChannelSku", "StockPercentage", "MaxListedQuantity", "EndWhenStock" } })));
+
+        Assert.Equal(["ChannelSku", "StockPercentage", "MaxListedQuantity", "EndWhenStock"], rows[0].Keys);
+        var ruled = rows.Single(r => r["ChannelSku"] == "-minus");
+        Assert.Equal(("50", "", "0"), (ruled["StockPercentage"], ruled["MaxListedQuantity"], ruled["EndWhenStock"]));
+        var linked = rows.Single(r => r["ChannelSku"] == "=SUM(A1:A2)");
+        Assert.Equal(("", "80", ""), (linked["StockPercentage"], linked["MaxListedQuantity"], linked["EndWhenStock"]));
+        Assert.All(rows.Where(r => r["ChannelSku"] is not ("-minus" or "=SUM(A1:A2)")), r => Assert.Equal("", r["StockPercentage"] + r["MaxListedQuantity"] + r["EndWhenStock"]));
     }
 
     [Fact]
@@ -301,7 +321,7 @@ public sealed class ExportTests : ApiTest
         Assert.Equal(201, item.Status);
         var listingId = ListingIds.FromSku("=SUM(A1:A2)");
         Assert.Equal(200, (await Api.LinkAsync("shop", listingId, new { itemId = item.Json.GetProperty("itemId").GetString() })).Status);
-        var patched = await Api.CallAsync<Listings.ListingFunctions>((f, r) => f.Patch(r, "shop", listingId, default), "PATCH", new { ignoreSync = true });
+        var patched = await Api.CallAsync<Listings.ListingFunctions>((f, r) => f.Patch(r, "shop", listingId, default), "PATCH", new { ignoreSync = true, stockRules = new { maxListedQuantity = 80 } });
         Assert.Equal(200, patched.Status);
     }
 

@@ -21,9 +21,15 @@ public sealed record MappingCsvField(string Name, string Meaning, bool Importabl
     public static readonly MappingCsvField LastUpdate = new("LastUpdate", "when Amazon last accepted the listing's quantity (UTC, ISO 8601)", Importable: false);
     public static readonly MappingCsvField SubmittedQty = new("SubmittedQty", "the quantity last submitted to Amazon", Importable: false);
 
+    // The listing's own stock rules (docs/api.md, "Channel locations and stock rules"); an empty cell: the channel's rule.
+    public static readonly MappingCsvField StockPercentage = new("StockPercentage", "the listing's own share of the available stock to list, 0 to 100; empty: the channel's rule", Importable: false);
+    public static readonly MappingCsvField MaxListedQuantity = new("MaxListedQuantity", "the listing's own cap on the quantity listed; empty: the channel's rule", Importable: false);
+    public static readonly MappingCsvField EndWhenStock = new("EndWhenStock", "the listing's own threshold: at or below this available stock, 0 is listed; empty: the channel's rule", Importable: false);
+
     /// <summary>Every field, in the default export order.</summary>
     public static IReadOnlyList<MappingCsvField> All { get; } =
-        [ChannelSku, Title, Asin, Fba, IgnoreSync, Active, Price, Quantity, LinkedItemId, LinkedItemSku, LinkedItemTitle, UpdateDate, LastUpdate, SubmittedQty];
+        [ChannelSku, Title, Asin, Fba, IgnoreSync, Active, Price, Quantity, LinkedItemId, LinkedItemSku, LinkedItemTitle, UpdateDate, LastUpdate, SubmittedQty,
+         StockPercentage, MaxListedQuantity, EndWhenStock];
 
     /// <summary>The field of that name (case-insensitive), if any.</summary>
     public static MappingCsvField? Find(string name) =>

@@ -33,6 +33,9 @@ internal static class ExportRow
             nameof(MappingCsvField.UpdateDate) => MappingCsvFormat.Instant(listing.SyncUpdateDate),
             nameof(MappingCsvField.LastUpdate) => MappingCsvFormat.Instant(listing.SyncLastUpdate),
             nameof(MappingCsvField.SubmittedQty) => MappingCsvFormat.Integer(listing.SyncQuantity),
+            nameof(MappingCsvField.StockPercentage) => MappingCsvFormat.Integer(listing.StockPercentage),
+            nameof(MappingCsvField.MaxListedQuantity) => MappingCsvFormat.Integer(listing.MaxListedQuantity),
+            nameof(MappingCsvField.EndWhenStock) => MappingCsvFormat.Integer(listing.EndWhenStock),
             _ => throw new InvalidOperationException($"The export does not know field '{field.Name}'."),
         };
     }

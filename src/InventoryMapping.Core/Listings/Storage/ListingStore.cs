@@ -29,6 +29,13 @@ public sealed class ListingStore(AppStorage storage)
         return rows.ToDictionary(r => r.Key.RowKey, r => r.Value, StringComparer.Ordinal);
     }
 
+    /// <summary><see cref="ReadManyAsync"/> in the order of <paramref name="listingIds"/>, null where a listing has no row.</summary>
+    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var rows = await ReadManyAsync(channelId, listingIds, readsInFlight, cancellationToken);
+        return [.. listingIds.Select(id => rows.GetValueOrDefault(id))];
+    }
+
     /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>
     internal async Task<ListingCountsEntity> GetCountsAsync(string partitionKey, CancellationToken cancellationToken)
     {

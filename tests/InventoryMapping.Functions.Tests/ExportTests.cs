@@ -97,6 +97,22 @@ public sealed class ExportTests : ApiTest
     }
 
     [Fact]
+    public async Task A_renamed_item_is_exported_with_its_new_sku_and_title()
+    {
+        await SeedNastyChannelAsync();
+        var fields = new { fields = new[] { "ChannelSku", "LinkedItemSku", "LinkedItemTitle" }, filter = "linked" };
+        Assert.Equal("=item;1", Parse(await DownloadAsync(await ExportAsync("shop", fields))).Single()["LinkedItemSku"]);
+        var itemId = Parse(await DownloadAsync(await ExportAsync("shop", new { fields = new[] { "LinkedItemId" } }))).Single(r => r["LinkedItemId"] != "")["LinkedItemId"];
+
+        var renamed = await Api.CallAsync<Inventory.InventoryFunctions>(
+            (f, r) => f.Put(r, itemId, default), "PUT", new { sku = "+renamed", title = "-new title" });
+        Assert.Equal(200, renamed.Status);
+
+        var row = Parse(await DownloadAsync(await ExportAsync("shop", fields))).Single();
+        Assert.Equal(("+renamed", "-new title"), (row["LinkedItemSku"], row["LinkedItemTitle"]));
+    }
+
+    [Fact]
     public async Task The_fields_given_are_written_in_their_order_and_the_filter_picks_the_listings()
     {
         await SeedNastyChannelAsync();

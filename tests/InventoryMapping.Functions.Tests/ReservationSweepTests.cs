@@ -49,10 +49,11 @@ public sealed class ReservationSweepTests : ApiTest
         var skus = Enumerable.Range(0, 300).Select(i => $"CR-{i:D3}").ToList();
         await App.Get<ListingBatchWriter>().UpsertAsync("shop", skus.Select(s => new ListingInput(s, "t " + s)).ToList(), null, default);
         var job = (await App.Get<MappingJobs>().StartAsync(JobKind.CreateAll, "shop", false, SkuMatchMode.Exact, default)).Value!;
-        // One part at a time, so the kill lands at the same write every run: in a page, between its SKUs' reservations
-        // and their commit.
+        // The kill lands at the fourth commit of reservations (a page commits in three or four transactions): after a
+        // page's SKUs are reserved, before they are all committed. One part at a time, so that the pages come in order.
         var onePartAtATime = new Dictionary<string, string?> { ["Storage:Throughput:ItemCreationPartsInFlight"] = "1" };
-        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 40, settings: onePartAtATime))
+        var commits = CrashingRun.WritesContaining("\"Committed\":true");
+        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 3, settings: onePartAtATime, counted: commits))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => crashing.Runner.RunAsync(new JobMessage(job.JobId), default));
         }

@@ -114,14 +114,13 @@ public sealed class ItemSearchIndex(
                 return;
             }
 
-            var started = clock.GetUtcNow();
-            var since = _readFrom - Options.LateWriteAllowance;
-            var changes = await log.ReadSinceAsync(since, cancellationToken);
+            var forgetBefore = (_readFrom - Options.LateWriteAllowance).UtcTicks;
+            var (changes, since) = await ChangesSinceAsync(_readFrom, cancellationToken);
             lock (_gate)
             {
                 _state = _state!.With(Unseen(changes));
-                _readFrom = started;
-                foreach (var old in _applied.Where(a => a.Value < since.UtcTicks).Select(a => a.Key).ToList())
+                _readFrom = since;
+                foreach (var old in _applied.Where(a => a.Value < forgetBefore).Select(a => a.Key).ToList())
                 {
                     _applied.Remove(old);
                 }
@@ -162,11 +161,8 @@ public sealed class ItemSearchIndex(
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
-            var (entries, started) = await snapshots.ScanItemsAsync(clock.GetUtcNow(), cancellationToken);
-            await snapshots.WriteAsync(entries, started, started, cancellationToken);
-            var catalog = ItemSearchSnapshots.Build(entries);
-            var since = clock.GetUtcNow();
-            var changes = await log.ReadSinceAsync(started - Options.LateWriteAllowance, cancellationToken);
+            var (catalog, started) = await BuildFromItemsAsync(cancellationToken);
+            var (changes, since) = await ChangesSinceAsync(started, cancellationToken);
             lock (_gate)
             {
                 // The scan is the truth as of its start; the log since then (all of it, applied or not) is newer.
@@ -177,7 +173,7 @@ public sealed class ItemSearchIndex(
                 CompactIfDue(loaded: true);
             }
 
-            logger.LogInformation("Search index rebuilt from the Items table: {Count} items.", entries.Count);
+            logger.LogInformation("Search index rebuilt from the Items table: {Count} items.", catalog.Count);
         }
         finally
         {
@@ -216,7 +212,6 @@ public sealed class ItemSearchIndex(
                 _loadUnderWay = true;
             }
 
-            var started = clock.GetUtcNow();
             var snapshot = await snapshots.ReadLatestAsync(cancellationToken);
             ItemSearchCatalog catalog;
             DateTimeOffset highWaterMark;
@@ -227,15 +222,12 @@ public sealed class ItemSearchIndex(
             }
             else
             {
-                var (entries, scanned) = await snapshots.ScanItemsAsync(started, cancellationToken);
-                catalog = ItemSearchSnapshots.Build(entries);
-                (highWaterMark, rebuiltAt) = (scanned, scanned);
-                await snapshots.WriteAsync(entries, highWaterMark, rebuiltAt, cancellationToken);
-                logger.LogInformation("No search snapshot: built one of {Count} items from the Items table.", entries.Count);
+                (catalog, highWaterMark) = await BuildFromItemsAsync(cancellationToken);
+                rebuiltAt = highWaterMark;
+                logger.LogInformation("No search snapshot: built one of {Count} items from the Items table.", catalog.Count);
             }
 
-            var since = clock.GetUtcNow();
-            var changes = await log.ReadSinceAsync(highWaterMark - Options.LateWriteAllowance, cancellationToken);
+            var (changes, since) = await ChangesSinceAsync(highWaterMark, cancellationToken);
             lock (_gate)
             {
                 _state = ItemSearchState.Of(catalog).With(Unseen(changes)).With(Unseen(_duringLoad));
@@ -258,6 +250,26 @@ public sealed class ItemSearchIndex(
 
             _loading.Release();
         }
+    }
+
+    /// <summary>Scans the Items table into a catalog and writes it as the snapshot as of the scan's start.</summary>
+    private async Task<(ItemSearchCatalog Catalog, DateTimeOffset Scanned)> BuildFromItemsAsync(CancellationToken cancellationToken)
+    {
+        var (entries, scanned) = await snapshots.ScanItemsAsync(clock.GetUtcNow(), cancellationToken);
+        await snapshots.WriteAsync(entries, scanned, scanned, cancellationToken);
+        return (ItemSearchSnapshots.Build(entries), scanned);
+    }
+
+    /// <summary>
+    /// The change log from a state's high-water mark (less the late-write allowance), and the time the next read
+    /// starts from, taken before this read.
+    /// </summary>
+    private async Task<(IReadOnlyList<ItemChange> Changes, DateTimeOffset Since)> ChangesSinceAsync(
+        DateTimeOffset highWaterMark, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow();
+        var changes = await log.ReadSinceAsync(highWaterMark - Options.LateWriteAllowance, cancellationToken);
+        return (changes, since);
     }
 
     /// <summary>The changes not applied yet (call under the gate); marks them applied.</summary>

@@ -6,7 +6,7 @@ namespace InventoryMapping.Bench;
 public sealed record BenchArgs(string Scenario, int N, int Parallelism, int Chunk, int Queries, int Seed, int AppItems = 0)
 {
     public const string Usage =
-        "usage: InventoryMapping.Bench <seed|import|link-all|search|search-index|summary|ingest|export> [--n N] [--parallelism P] [--chunk C] [--queries Q] [--seed S] [--app-items K]\n" +
+        "usage: InventoryMapping.Bench <seed|import|link-all|search|search-index|summary|ingest|export|force-update|delta-sync> [--n N] [--parallelism P] [--chunk C] [--queries Q] [--seed S] [--app-items K]\n" +
         "  --n            listings and/or items to create (default 1000)\n" +
         "  --parallelism  bulk calls of our code in flight at once (default 1); the raw baseline keeps as many transactions in flight as the app's writers (16 x P for listings, 8 x P for items)\n" +
         "  --chunk        listings or items per bulk call (default 5000)\n" +

@@ -18,10 +18,12 @@ public sealed class BenchHost : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     private readonly IConfiguration _configuration;
+    private readonly Action<IServiceCollection>? _configure;
 
-    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix, RequestLog requests, IConfiguration configuration)
+    private BenchHost(AzuriteServer azurite, ServiceProvider services, string prefix, RequestLog requests, IConfiguration configuration, Action<IServiceCollection>? configure)
     {
         _configuration = configuration;
+        _configure = configure;
         _azurite = azurite;
         _services = services;
         Prefix = prefix;
@@ -43,7 +45,9 @@ public sealed class BenchHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<BenchHost> StartAsync()
+    /// <param name="settings">App settings on top of the storage ones.</param>
+    /// <param name="configure">Service registrations after the app's (a scenario's clock).</param>
+    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         // A big in-memory Azurite needs more than node's default heap.
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NODE_OPTIONS")))
@@ -60,17 +64,18 @@ public sealed class BenchHost : IAsyncDisposable
                 [$"{StorageOptions.Section}:{nameof(StorageOptions.NamePrefix)}"] = prefix,
                 [StorageOptions.JobsQueueSetting] = prefix + "jobs",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var requests = new RequestLog(prefix);
-        var provider = Services(configuration, requests);
+        var provider = Services(configuration, requests, configure);
         await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
-        return new BenchHost(azurite, provider, prefix, requests, configuration);
+        return new BenchHost(azurite, provider, prefix, requests, configuration, configure);
     }
 
     /// <summary>Another instance of the app on the same storage (a fresh process, as far as its services go).</summary>
-    public ServiceProvider StartInstance() => Services(_configuration, new RequestLog(Prefix));
+    public ServiceProvider StartInstance() => Services(_configuration, new RequestLog(Prefix), _configure);
 
-    private static ServiceProvider Services(IConfiguration configuration, RequestLog requests)
+    private static ServiceProvider Services(IConfiguration configuration, RequestLog requests, Action<IServiceCollection>? configure)
     {
         var services = new ServiceCollection()
             .AddLogging()
@@ -81,6 +86,7 @@ public sealed class BenchHost : IAsyncDisposable
             options.AddPolicy(requests, HttpPipelinePosition.PerRetry);
             options.Retry.NetworkTimeout = NetworkTimeout;
         }));
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

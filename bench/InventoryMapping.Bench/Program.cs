@@ -1,7 +1,7 @@
 using InventoryMapping.Bench;
 using InventoryMapping.Bench.Scenarios;
 
-IBenchScenario[] scenarios = [new SeedScenario(), new ImportScenario(), new LinkAllScenario(), new SearchScenario(), new SearchIndexScenario(), new SummaryScenario(), new IngestScenario(), new ExportScenario()];
+IBenchScenario[] scenarios = [new SeedScenario(), new ImportScenario(), new LinkAllScenario(), new SearchScenario(), new SearchIndexScenario(), new SummaryScenario(), new IngestScenario(), new ExportScenario(), new ForceUpdateScenario(), new DeltaSyncScenario()];
 var parsed = BenchArgs.Parse(args);
 var scenario = scenarios.FirstOrDefault(s => s.Name == parsed?.Scenario);
 if (parsed is null || scenario is null)

@@ -67,7 +67,7 @@ public static class RawRows
             ["Description"] = definition.Description ?? "",
             ["Weight"] = (definition.Weight ?? 0).ToString(CultureInfo.InvariantCulture),
             ["TaxRate"] = (definition.TaxRate ?? -1).ToString(CultureInfo.InvariantCulture),
-            ["StockLevels"] = "{}",
+            ["StockLevels"] = System.Text.Json.JsonSerializer.Serialize((definition.StockLevels ?? new Dictionary<string, int>()).OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary()),
             ["CreatedAt"] = now,
             ["UpdatedAt"] = now,
         };

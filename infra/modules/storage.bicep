@@ -34,6 +34,7 @@ var tableNames = [
   'ItemListings'
   'StockSyncPending'
   'StockSubmissions'
+  'SkuClaims'
 ]
 
 // The app's containers (AppStorage.Containers; a test keeps the two lists equal) and the deployment package's.

@@ -72,6 +72,10 @@ public sealed class SandboxControl
     /// <summary>Feeds created so far (all sellers), oldest first.</summary>
     public int FeedCount => _feeds.Count;
 
+    /// <summary>The seller's feeds so far, oldest first, with the time Amazon created each (benchmarks time the rate limits with it).</summary>
+    public IReadOnlyList<SandboxCreatedFeed> CreatedFeeds(string sellerId) =>
+        [.. FeedsOf(sellerId).Reverse().Select(f => new SandboxCreatedFeed(f.FeedId, f.FeedType, f.CreatedTime))];
+
     internal void Receive(string sellerId, SandboxReceivedQuantity quantity) =>
         _received.GetOrAdd(sellerId, _ => new ConcurrentQueue<SandboxReceivedQuantity>()).Enqueue(quantity);
 

@@ -90,6 +90,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<StockSync.StockSubmissionOperation>();
         services.AddSingleton<StockSync.StockSyncService>();
         services.AddSingleton<StockSync.StockSyncRows>();
+        services.AddSingleton<StockSync.SkuClaims>();
         services.AddOptions<Imports.ImportUploadOptions>().Bind(configuration.GetSection(Imports.ImportUploadOptions.Section))
             .Validate(o => o.MaxUploadBytes > 0, "Imports:MaxUploadBytes must be positive.").ValidateOnStart();
         services.AddJobs();

@@ -148,24 +148,42 @@ public sealed class StockSyncTests
     }
 
     [Fact]
-    public async Task A_feed_Amazon_aborts_is_sent_again_on_the_next_run()
+    public async Task A_feed_Amazon_aborts_is_sent_again_after_a_back_off_that_grows_and_the_sync_state_shows_it()
     {
         await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1"), settings: FeedsOnly);
         await world.LinkedListingAsync("SELL-1", stock: 3);
         world.Amazon.FeedOutcome = SandboxReportOutcome.Fatal;
         world.App.Clock.Advance(TimeSpan.FromMinutes(1));
         await world.SyncTimerAsync();
-        world.Amazon.FeedOutcome = SandboxReportOutcome.Done;
 
-        // The run that finds the feed FATAL puts the error on the listing and, the listing still being marked, sends it again.
+        // The run that finds the feed FATAL puts the error on the listing and backs off: the lifecycle's first delay (1 min).
         world.App.Clock.Advance(TimeSpan.FromMinutes(2));
         await world.SyncTimerAsync();
+        var first = await LatestAsync(world);
         Assert.Contains("FATAL", (await SyncStatusAsync(world, "SELL-1")).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("processing", 1, 1), (first.GetProperty("status").GetString(), first.GetProperty("feedRetries").GetInt32(), world.Amazon.FeedCount));
+        Assert.Equal(TimeSpan.FromMinutes(1), first.GetProperty("nextAttemptAt").GetDateTimeOffset() - world.App.Clock.GetUtcNow());
+
+        // Nothing is sent before then; after it, the feed again, and Amazon aborting it again doubles the wait.
+        await world.SyncTimerAsync();
+        Assert.Equal(1, world.Amazon.FeedCount);
+        world.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.SyncTimerAsync();
+        Assert.Equal(2, world.Amazon.FeedCount);
+        world.App.Clock.Advance(TimeSpan.FromMinutes(2));
+        await world.SyncTimerAsync();
+        var second = await LatestAsync(world);
+        Assert.Equal((2, 2), (second.GetProperty("feedRetries").GetInt32(), world.Amazon.FeedCount));
+        Assert.Equal(TimeSpan.FromMinutes(2), second.GetProperty("nextAttemptAt").GetDateTimeOffset() - world.App.Clock.GetUtcNow());
+
+        world.Amazon.FeedOutcome = SandboxReportOutcome.Done;
         await world.SyncUntilSettledAsync();
 
         Assert.Equal([3], world.ReceivedFor("SELL-1"));
-        Assert.Equal(2, world.Amazon.FeedCount);
+        Assert.Equal(3, world.Amazon.FeedCount);
         Assert.False((await SyncStatusAsync(world, "SELL-1")).TryGetProperty("error", out _));
+        var done = await LatestAsync(world);
+        Assert.Equal(("done", 1, 0), (done.GetProperty("status").GetString(), done.GetProperty("succeeded").GetInt32(), done.GetProperty("failed").GetInt32()));
     }
 
     [Fact]
@@ -242,6 +260,10 @@ public sealed class StockSyncTests
         world.App.Clock.Advance(TimeSpan.FromMinutes(1));
         await world.SyncTimerAsync();
     }
+
+    /// <summary>The summary's <c>stockSync.latest</c>, over HTTP.</summary>
+    private static async Task<JsonElement> LatestAsync(AmazonWorld world) =>
+        (await world.Api.SummaryAsync(AmazonWorld.ChannelId)).Json.GetProperty("stockSync").GetProperty("latest");
 
     private static async Task<JsonElement> SyncStatusAsync(AmazonWorld world, string sku) =>
         (await world.Api.GetListingAsync(AmazonWorld.ChannelId, ListingIds.FromSku(sku))).Json.GetProperty("syncStatus");

@@ -5,7 +5,7 @@ public interface IBenchScenario
 {
     string Name { get; }
 
-    /// <summary>False for scenarios that only compute: they get no Azurite (and a null host).</summary>
+    /// <summary>False for scenarios that only compute or start a host of their own: they get none (a null host).</summary>
     bool NeedsStorage => true;
 
     Task RunAsync(BenchHost host, BenchArgs args, CancellationToken cancellationToken);

@@ -17,6 +17,7 @@ public static class AmazonFailures
             : null,
         // Our own storage failing is not Amazon's failure: the step is not recorded and the run reports it.
         Azure.RequestFailedException => null,
+        StepBackOffException backOff => new(backOff.Message, AmazonFailureKind.Deferred, backOff.RetryAfter),
         SpApiRateLimitedException limited => new($"Amazon's rate allowance for {limited.Operation} is spent; trying again in {limited.RetryAfter:g}.", AmazonFailureKind.Deferred, limited.RetryAfter),
         AmazonAccess.ChannelCredentialsMissingException missing => new(missing.Message, AmazonFailureKind.Permanent),
         SpApiAuthorizationException auth => new($"Amazon rejected the channel's credentials ({auth.Error}): re-authorize the channel and update its refresh token.", AmazonFailureKind.Permanent),

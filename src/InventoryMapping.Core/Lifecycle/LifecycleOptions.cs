@@ -12,4 +12,11 @@ public sealed class LifecycleOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The wait after <paramref name="failures"/> failures in a row (≥ 1): <see cref="RetryBaseDelay"/> doubled each time, at most <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay(int failures)
+    {
+        var delay = RetryBaseDelay * Math.Pow(2, Math.Min(Math.Max(failures, 1) - 1, 20));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
 }

@@ -156,7 +156,7 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
         {
             request.NextAttemptAt = now + (failure.RetryAfter ?? options.Value.RetryBaseDelay);
             await TrackedRows.TrySaveAsync(operation.Table, request, cancellationToken);
-            LogDeferred(logger, operation.Name, channel.ChannelId, request.NextAttemptAt.Value);
+            LogDeferred(logger, operation.Name, channel.ChannelId, request.NextAttemptAt.Value, failure.Reason);
             return;
         }
 
@@ -164,7 +164,7 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
         {
             request.TransientFailures++;
             request.Error = failure.Reason;
-            request.NextAttemptAt = now + RetryDelay(request.TransientFailures);
+            request.NextAttemptAt = now + options.Value.RetryDelay(request.TransientFailures);
             await TrackedRows.TrySaveAsync(operation.Table, request, cancellationToken);
             LogTransient(logger, cause, operation.Name, channel.ChannelId, request.TransientFailures, failure.Reason);
             return;
@@ -178,12 +178,6 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
         await TrackedRows.TrySaveAsync(operation.Table, request, cancellationToken);
         await ReleaseAsync(operation, slot, asOf: null, cancellationToken);
         LogFailed(logger, cause, operation.Name, channel.ChannelId, reason);
-    }
-
-    private TimeSpan RetryDelay(int failures)
-    {
-        var delay = options.Value.RetryBaseDelay * Math.Pow(2, Math.Min(failures - 1, 20));
-        return delay < options.Value.MaxRetryDelay ? delay : options.Value.MaxRetryDelay;
     }
 
     private static async Task<InFlightSlotEntity> ReadSlotEntityAsync<TRequest>(TrackedOperation<TRequest> operation, string channelId, CancellationToken cancellationToken)
@@ -202,8 +196,8 @@ public sealed partial class OperationLifecycle(ConflictRetry retry, IOptions<Lif
         return await TrackedRows.TrySaveAsync(operation.Table, slot, cancellationToken);
     }
 
-    [LoggerMessage(LogLevel.Information, "{Operation} of channel {ChannelId}: Amazon's allowance is spent, next step at {NextAttemptAt}")]
-    private static partial void LogDeferred(ILogger logger, string operation, string channelId, DateTimeOffset nextAttemptAt);
+    [LoggerMessage(LogLevel.Information, "{Operation} of channel {ChannelId}: next step at {NextAttemptAt}: {Reason}")]
+    private static partial void LogDeferred(ILogger logger, string operation, string channelId, DateTimeOffset nextAttemptAt, string reason);
 
     [LoggerMessage(LogLevel.Warning, "{Operation} of channel {ChannelId}: transient failure {Failures}, will retry: {Reason}")]
     private static partial void LogTransient(ILogger logger, Exception exception, string operation, string channelId, int failures, string reason);

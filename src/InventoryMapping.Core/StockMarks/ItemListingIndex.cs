@@ -39,6 +39,17 @@ public sealed class ItemListingIndex(AppStorage storage, IOptions<StorageThrough
             async (l, ct) => await storage.ItemListings.TryDeleteAsync(
                 ItemListingEntity.PartitionOf(l.ItemId), ItemListingEntity.RowKeyOf(l.ItemId, l.ChannelId, l.ListingId), ETag.All, ct));
 
+    /// <summary>One page of the listings the index has for <paramref name="itemId"/> in one channel (one request; a null token: the last page).</summary>
+    public async Task<(IReadOnlyList<IndexedListing> Listings, string? Continuation)> ReadPageAsync(
+        string itemId, string channelId, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var prefix = $"{itemId}|{channelId}|";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {ItemListingEntity.PartitionOf(itemId)} and RowKey gt {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var page = await storage.ItemListings.ReadPageAsync<ItemListingEntity>(filter, continuation, pageSize, cancellationToken);
+        return ([.. page.Values.Select(row => new IndexedListing(itemId, row.ChannelId, row.ListingId))], page.ContinuationToken);
+    }
+
     /// <summary>The listings the index has for <paramref name="itemId"/>: one range read of its partition.</summary>
     public async Task<IReadOnlyList<IndexedListing>> ListingsOfAsync(string itemId, CancellationToken cancellationToken)
     {

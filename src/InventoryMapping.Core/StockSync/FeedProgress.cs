@@ -21,4 +21,9 @@ public sealed record FeedProgress(int First, int Count)
 
     /// <summary>Amazon's final processingStatus once applied (DONE, FATAL, CANCELLED).</summary>
     public string? Outcome { get; set; }
+
+    /// <summary>Its messages Amazon applied, and those it refused (or all of them, given up on after repeated FATALs); set, never added to, so a re-run of the apply counts each once.</summary>
+    public int Succeeded { get; set; }
+
+    public int Failed { get; set; }
 }

@@ -17,4 +17,11 @@ public sealed record StockSubmission(
     DateTimeOffset RequestedAt,
     DateTimeOffset StatusSince,
     DateTimeOffset? CompletedAt,
-    string? Error);
+    string? Error)
+{
+    /// <summary>Feeds Amazon aborted (FATAL or CANCELLED) that it sent again.</summary>
+    public int FeedRetries { get; init; }
+
+    /// <summary>While in flight: not before this does its next step run (backing off after an aborted feed, or waiting for Amazon's allowance).</summary>
+    public DateTimeOffset? NextAttemptAt { get; init; }
+}

@@ -50,9 +50,16 @@ public sealed class StockSubmissionEntity : ITrackedRequest
     /// <summary>A user confirmed it past the safety rail.</summary>
     public bool Confirmed { get; set; }
 
+    /// <summary>Messages Amazon applied and refused: the sum over the feeds (or the patches' answers), recomputed, never added to.</summary>
     public int Succeeded { get; set; }
 
     public int Failed { get; set; }
+
+    /// <summary>Feeds Amazon ended FATAL or CANCELLED that this submission sent again (each back-off waits longer).</summary>
+    public int FeedRetries { get; set; }
+
+    /// <summary>Ids of those feeds, comma-separated: none of them is a lost createFeed answer of a later attempt.</summary>
+    public string? AbortedFeedIds { get; set; }
 
     public string? PlanBlob { get; set; }
 
@@ -81,5 +88,9 @@ public sealed class StockSubmissionEntity : ITrackedRequest
 
     public StockSubmission ToSubmission() => new(
         RowKey, SubmissionStatus, Transport, Messages, Settled, ToZero, LinkedListings, Succeeded, Failed, FeedSteps().Select(f => f.FeedId).OfType<string>().ToList(),
-        RequestedAt, StatusSince, CompletedAt, Error);
+        RequestedAt, StatusSince, CompletedAt, Error)
+    {
+        FeedRetries = FeedRetries,
+        NextAttemptAt = SubmissionStatus is StockSubmissionStatus.Processing or StockSubmissionStatus.Submitting ? NextAttemptAt : null,
+    };
 }

@@ -27,8 +27,10 @@ public sealed partial class StockSubmissionOperation(
     ListingSyncResults results,
     ListingCountsRollup counts,
     InventoryStore items,
+    SkuClaims claims,
     SpApiConnections connections,
     IOptions<StockSyncOptions> options,
+    IOptions<LifecycleOptions> lifecycle,
     TimeProvider clock,
     ILogger<StockSubmissionOperation> logger) : TrackedOperation<StockSubmissionEntity>
 {
@@ -87,10 +89,23 @@ public sealed partial class StockSubmissionOperation(
     public override async Task<Step> AdvanceAsync(Channel channel, StockSubmissionEntity request, CancellationToken cancellationToken)
     {
         var plan = await submissions.ReadPlanAsync(request.PlanBlob!, cancellationToken);
+        if (request.FeedSteps().Any(f => f.FeedId is null))
+        {
+            // A feed Amazon aborted, sent again after the back-off.
+            await SubmitFeedsAsync(channel, request, plan, cancellationToken);
+        }
+
         var client = await FeedsAsync(channel, cancellationToken);
         var feeds = request.FeedSteps();
-        foreach (var feed in feeds.Where(f => f.Outcome is null))
+        string? backOff = null;
+        for (var k = 0; k < feeds.Count; k++)
         {
+            var feed = feeds[k];
+            if (feed.Outcome is not null)
+            {
+                continue;
+            }
+
             var status = await client.GetFeedAsync(feed.FeedId!, cancellationToken);
             var slice = plan.Skip(feed.First).Take(feed.Count).ToList();
             switch (status.ProcessingStatus)
@@ -101,20 +116,43 @@ public sealed partial class StockSubmissionOperation(
                     var document = await client.GetFeedDocumentAsync(status.ResultFeedDocumentId!, cancellationToken);
                     var report = await client.ReadProcessingReportAsync(document, cancellationToken);
                     var errors = report.ErrorsByMessage();
-                    await ApplyAsync(channel, request, slice, messageId => errors.TryGetValue(messageId, out var e) ? $"{e.Code}: {e.Message}" : null, cancellationToken);
+                    (feed.Succeeded, feed.Failed) = await ApplyAsync(channel, slice, messageId => errors.TryGetValue(messageId, out var e) ? $"{e.Code}: {e.Message}" : null, cancellationToken);
+                    feed.Outcome = status.ProcessingStatus.ToString();
                     break;
                 default:
-                    // FATAL ("some, none, or all operations may have completed") or CANCELLED: the marks stay, the next run sends these again.
-                    var why = $"Amazon {(status.ProcessingStatus == ReportProcessingStatus.Fatal ? "aborted" : "cancelled")} feed {feed.FeedId} ({status.ProcessingStatus.ToString().ToUpperInvariant()}); it is sent again on the next run.";
+                    // FATAL ("some, none, or all operations may have completed") or CANCELLED: the marks stay. The feed is
+                    // sent again after the lifecycle's back-off, longer each time; after as many tries as the lifecycle
+                    // gives a transient failure, this submission gives up on it and the next run's plan sends those listings.
+                    var aborted = $"Amazon {(status.ProcessingStatus == ReportProcessingStatus.Fatal ? "aborted" : "cancelled")} feed {feed.FeedId} ({status.ProcessingStatus.ToString().ToUpperInvariant()})";
+                    var givingUp = request.FeedRetries + 1 >= lifecycle.Value.MaxTransientFailures;
+                    var why = givingUp
+                        ? $"{aborted}, {request.FeedRetries + 1} times; it is sent again on the next run."
+                        : $"{aborted}; it is sent again in {lifecycle.Value.RetryDelay(request.FeedRetries + 1):g}.";
                     await results.WriteAsync(channel.ChannelId, [.. slice.Select(m => new SyncResult(m.ListingId, m.Quantity, m.MarkedAt, why))], cancellationToken);
-                    request.Failed += slice.Count;
                     request.Error = why;
+                    if (givingUp)
+                    {
+                        (feed.Succeeded, feed.Failed) = (0, slice.Count);
+                        feed.Outcome = status.ProcessingStatus.ToString();
+                        break;
+                    }
+
+                    request.FeedRetries++;
+                    request.AbortedFeedIds = request.AbortedFeedIds is null ? feed.FeedId : $"{request.AbortedFeedIds},{feed.FeedId}";
+                    feeds[k] = new FeedProgress(feed.First, feed.Count);
+                    backOff = why;
                     break;
             }
 
-            feed.Outcome = status.ProcessingStatus.ToString();
+            request.Succeeded = feeds.Sum(f => f.Succeeded);
+            request.Failed = feeds.Sum(f => f.Failed);
             request.SetFeedSteps(feeds);
             await CheckpointAsync(request, cancellationToken);
+        }
+
+        if (backOff is not null)
+        {
+            throw new StepBackOffException(backOff, lifecycle.Value.RetryDelay(request.FeedRetries));
         }
 
         return feeds.All(f => f.Outcome is not null) ? Finish(request) : Step.Continue;
@@ -129,15 +167,16 @@ public sealed partial class StockSubmissionOperation(
 
     /// <summary>
     /// Amazon's results onto the listings, then the marks they answer removed (at the version planned: a listing
-    /// marked again meanwhile stays marked). Idempotent, so a crash part-way is mended by running it again.
+    /// marked again meanwhile stays marked); returns how many Amazon applied and refused. Idempotent, so a crash
+    /// part-way is mended by running it again.
     /// </summary>
-    private async Task ApplyAsync(Channel channel, StockSubmissionEntity request, IReadOnlyList<PlannedQuantity> slice, Func<int, string?> errorOf, CancellationToken cancellationToken)
+    private async Task<(int Succeeded, int Failed)> ApplyAsync(Channel channel, IReadOnlyList<PlannedQuantity> slice, Func<int, string?> errorOf, CancellationToken cancellationToken)
     {
         var outcome = slice.Select(m => new SyncResult(m.ListingId, m.Quantity, m.MarkedAt, errorOf(m.MessageId))).ToList();
         await results.WriteAsync(channel.ChannelId, outcome, cancellationToken);
         await marks.RemoveAsync(channel.ChannelId, Marks(slice), cancellationToken);
-        request.Succeeded += outcome.Count(r => r.Error is null);
-        request.Failed += outcome.Count(r => r.Error is not null);
+        var failed = outcome.Count(r => r.Error is not null);
+        return (outcome.Count - failed, failed);
     }
 
     /// <summary>
@@ -148,10 +187,10 @@ public sealed partial class StockSubmissionOperation(
     {
         var now = clock.GetUtcNow();
         var pending = await marks.ReadAsync(channel.ChannelId, now - options.Value.MarkSettleTime, options.Value.MaxMessagesPerSubmission, cancellationToken);
-        var rows = new ListingEntity?[pending.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, pending.Count), new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (i, ct) =>
-            rows[i] = await listings.GetEntityAsync(channel.ChannelId, pending[i].ListingId, ct));
+        var channelCounts = await counts.ReadAsync(channel.ChannelId, cancellationToken);
+        var rows = await listings.GetManyAsync(channel.ChannelId, [.. pending.Select(m => m.ListingId)], channelCounts.Total + channelCounts.Retired, ReadsInFlight, cancellationToken);
         var stock = await StockOfAsync(rows, cancellationToken);
+        await UpdateClaimsAsync(channel, rows, cancellationToken);
 
         var send = new List<PlannedQuantity>();
         var settled = new List<PendingMark>();
@@ -187,7 +226,7 @@ public sealed partial class StockSubmissionOperation(
         request.PlanBlob = $"{channel.ChannelId}/{request.RowKey}.json";
         request.Transport = send.Count <= options.Value.PatchThreshold ? "patch" : "feed";
         request.ToZero = send.Count(m => m.Quantity == 0 && m.WasPositive);
-        request.LinkedListings = (await counts.ReadAsync(channel.ChannelId, cancellationToken)).Linked;
+        request.LinkedListings = channelCounts.Linked;
         if (request.Transport == "feed")
         {
             request.SetFeedSteps(Enumerable.Range(0, (send.Count + options.Value.MessagesPerFeed - 1) / options.Value.MessagesPerFeed)
@@ -213,6 +252,23 @@ public sealed partial class StockSubmissionOperation(
         return send;
     }
 
+    /// <summary>
+    /// Every change of a listing's eligibility marks it, so the plan sees them all: it claims the SKUs of listings now
+    /// eligible (then flags them claimed) and releases those of listings no longer eligible (the flag cleared first).
+    /// A crash between the two steps is mended by the next plan, which reads the same marks: an unflagged eligible
+    /// listing is claimed again; an ineligible one is released again if it is flagged or was ever sent.
+    /// </summary>
+    private async Task UpdateClaimsAsync(Channel channel, IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
+    {
+        var read = rows.OfType<ListingEntity>().ToList();
+        var claim = read.Where(r => !r.SkuClaimed && SyncEligibilityRule.Of(r) == SyncEligibility.Eligible).ToList();
+        var release = read.Where(r => (r.SkuClaimed || r.SyncUpdateDate is not null) && SyncEligibilityRule.Of(r) != SyncEligibility.Eligible).ToList();
+        await claims.ClaimAsync(channel, [.. claim.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
+        await results.SetSkuClaimedAsync(channel.ChannelId, claim, claimed: true, cancellationToken);
+        await results.SetSkuClaimedAsync(channel.ChannelId, release, claimed: false, cancellationToken);
+        await claims.ReleaseAsync(channel, [.. release.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
+    }
+
     private async Task<Dictionary<string, IReadOnlyDictionary<string, int>>> StockOfAsync(IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
     {
         var itemIds = rows.Where(r => r is { IsLinked: true, LinkedItemId: not null }).Select(r => r!.LinkedItemId!).Distinct(StringComparer.Ordinal).ToList();
@@ -233,7 +289,7 @@ public sealed partial class StockSubmissionOperation(
         {
             // A patch's answer is its result (ACCEPTED or INVALID): applied at once, no report to wait for.
             var outcomes = (await PatchAsync(channel, request, plan, cancellationToken)).ToDictionary(o => o.MessageId);
-            await ApplyAsync(channel, request, plan, id => outcomes.TryGetValue(id, out var o) ? o.Error : "No answer from patchListingsItem.", cancellationToken);
+            (request.Succeeded, request.Failed) = await ApplyAsync(channel, plan, id => outcomes.TryGetValue(id, out var o) ? o.Error : "No answer from patchListingsItem.", cancellationToken);
             return Finish(request);
         }
 
@@ -286,7 +342,7 @@ public sealed partial class StockSubmissionOperation(
                 await CheckpointAsync(request, cancellationToken);
             }
 
-            if (feed.CreateAttemptedAt is { } attempted && await FindCreatedAsync(client, feeds, attempted, cancellationToken) is { } found)
+            if (feed.CreateAttemptedAt is { } attempted && await FindCreatedAsync(client, request, feeds, attempted, cancellationToken) is { } found)
             {
                 feed.FeedId = found;
                 LogRecovered(logger, channel.ChannelId, found);
@@ -320,12 +376,12 @@ public sealed partial class StockSubmissionOperation(
 
     /// <summary>
     /// A createFeed that may have reached Amazon without its answer reaching us: the seller's JSON_LISTINGS_FEED created
-    /// since the attempt that is none of this submission's feeds. This app is the only sender of that feed type for the
+    /// since the attempt that is none of this submission's feeds (nor one Amazon aborted before). This app is the only sender of that feed type for the
     /// channel's seller and region, and the slot lets one submission of the channel run at a time, so such a feed is ours.
     /// </summary>
-    private static async Task<string?> FindCreatedAsync(SpApiFeedsClient client, List<FeedProgress> feeds, DateTimeOffset attempted, CancellationToken cancellationToken)
+    private static async Task<string?> FindCreatedAsync(SpApiFeedsClient client, StockSubmissionEntity request, List<FeedProgress> feeds, DateTimeOffset attempted, CancellationToken cancellationToken)
     {
-        var known = feeds.Select(f => f.FeedId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var known = feeds.Select(f => f.FeedId).OfType<string>().Concat(request.AbortedFeedIds?.Split(',') ?? []).ToHashSet(StringComparer.Ordinal);
         var created = await client.GetFeedsAsync(JsonListingsFeed.FeedType, attempted - ClockSkew, cancellationToken);
         return created.Where(f => !known.Contains(f.FeedId)).OrderBy(f => f.CreatedTime).Select(f => f.FeedId).FirstOrDefault();
     }

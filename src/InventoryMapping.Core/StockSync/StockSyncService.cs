@@ -18,6 +18,7 @@ public sealed class StockSyncService(
     StockSubmissionStore submissions,
     PendingStockMarks marks,
     StockSyncRows rows,
+    SkuClaims claims,
     IChannelResync resync,
     IOptions<StockSyncOptions> options,
     TimeProvider clock,
@@ -25,6 +26,9 @@ public sealed class StockSyncService(
 {
     /// <summary>The summary counts pending marks up to this many.</summary>
     public const int PendingCountCap = 10_000;
+
+    /// <summary>The summary lists this many of the channel's SKU conflicts at most.</summary>
+    public const int ConflictsShown = 20;
 
     private readonly ChannelRun _run = new(options.Value.ChannelParallelism, options.Value.RunBudget, clock, logger);
 
@@ -84,7 +88,26 @@ public sealed class StockSyncService(
             view?.Status == StockSubmissionStatus.Held ? view : null,
             view,
             latest?.Error,
-            await rows.ForceUpdateAvailableAtAsync(channelId, options.Value.ForceUpdateCooldown, cancellationToken));
+            await rows.ForceUpdateAvailableAtAsync(channelId, options.Value.ForceUpdateCooldown, cancellationToken))
+        {
+            Conflicts = await ConflictsAsync(channelId, cancellationToken),
+        };
+    }
+
+    /// <summary>The channel's first SKU conflicts, without those of channels deleted since (their claims are not released).</summary>
+    private async Task<IReadOnlyList<SkuConflict>> ConflictsAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var conflicts = await claims.OfChannelAsync(channelId, ConflictsShown, cancellationToken);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var other in conflicts.Select(c => c.ChannelId).Distinct(StringComparer.Ordinal))
+        {
+            if (await channels.GetAsync(other, cancellationToken) is not null)
+            {
+                existing.Add(other);
+            }
+        }
+
+        return [.. conflicts.Where(c => existing.Contains(c.ChannelId))];
     }
 
     private async Task<Result<StockSubmission>> DecideHeldAsync(string channelId, StockSubmissionStatus to, string verb, CancellationToken cancellationToken)

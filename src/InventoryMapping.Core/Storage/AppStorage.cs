@@ -39,6 +39,9 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     /// <summary>Stock submissions per channel (feeds and patches), the channel's sync slot and sync state.</summary>
     public TableClient StockSubmissions => Table("StockSubmissions");
 
+    /// <summary>Which channels send each SKU's quantity per seller and region, and the conflicts found (see StockSync.SkuClaims).</summary>
+    public TableClient SkuClaims => Table("SkuClaims");
+
     public QueueClient JobQueue => queues.GetQueueClient(options.Value.JobsQueueName);
 
     public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(_prefix + name);
@@ -66,7 +69,7 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
         [ReportedRowsContainer, InventoryMapping.Inventory.ItemSearchSnapshots.Container, ImportsContainer, ImportResultsContainer, ExportRequestsContainer, ExportsContainer, StockSubmissionsContainer];
 
     public IEnumerable<TableClient> AllTables =>
-        [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests, ItemListings, StockSyncPending, StockSubmissions];
+        [Channels, Listings, Items, ItemSkus, ItemChanges, Jobs, Settings, ReportRequests, ItemListings, StockSyncPending, StockSubmissions, SkuClaims];
 
     /// <summary>
     /// Creates whatever does not exist yet and records the storage layout of an empty store (see <see cref="StorageLayout"/>:

@@ -62,6 +62,9 @@ public sealed class AmazonWorld : IAsyncDisposable
         var appSettings = new Dictionary<string, string?>
         {
             ["SpApi:Endpoints:EU"] = sandbox.BaseUri.ToString(),
+            // Channels of other regions talk to the same sandbox (the channel's seller is what it goes by).
+            ["SpApi:Endpoints:NA"] = sandbox.BaseUri.ToString(),
+            ["SpApi:Endpoints:FE"] = sandbox.BaseUri.ToString(),
             ["SpApi:TokenEndpoint"] = sandbox.TokenUri.ToString(),
             ["SpApi:AttemptTimeout"] = "01:00:00",
             // Longer than the clock's skips, so the download deadlines fire only when a test moves time past them.

@@ -8,9 +8,9 @@ namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
 /// Force Update (and the pass after a rule change): every linked listing of the channel, page by page; the eligible
-/// ones are marked for the stock sync, which sends them in feeds as Amazon's limits allow. It also writes each
-/// linked listing's item → listing index row, so links made before the index existed are found by stock changes
-/// from then on. A dry run marks nothing and reports each eligible listing with the quantity it would send.
+/// ones are marked for the stock sync, which sends them in feeds as Amazon's limits allow. The resync pass (not
+/// forced) also writes each linked listing's item → listing index row, so links made before the index existed are
+/// found by stock changes from then on. A dry run marks nothing and reports each eligible listing with the quantity it would send.
 /// </summary>
 internal sealed class ForceUpdate(ListingStore listings, PendingStockMarks marks, ItemListingIndex index, InventoryStore items)
     : JobDefinition<ForceUpdateParameters, ForceUpdateResult, ListingEntity>
@@ -35,7 +35,13 @@ internal sealed class ForceUpdate(ListingStore listings, PendingStockMarks marks
             var result = new ForceUpdateResult(page.Count, eligible.Count, page.Count - eligible.Count);
             if (!dryRun)
             {
-                await index.AddAsync([.. page.Select(l => new IndexedListing(l.LinkedItemId!, channel.ChannelId, l.RowKey))], cancellationToken);
+                if (!force)
+                {
+                    // The resync pass (a channel's first sync, a rule change) backfills the index; Force Update need not:
+                    // an index row lands in an item's partition, about one transaction per row, the pass's main cost.
+                    await index.AddAsync([.. page.Select(l => new IndexedListing(l.LinkedItemId!, channel.ChannelId, l.RowKey))], cancellationToken);
+                }
+
                 await marks.MarkAsync(channel.ChannelId, eligible.Select(l => l.RowKey), cancellationToken, force);
                 return JobPageOutcome<ForceUpdateResult>.Of(result);
             }

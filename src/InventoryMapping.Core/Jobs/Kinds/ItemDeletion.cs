@@ -1,22 +1,24 @@
 using Azure;
 using InventoryMapping.Channels;
 using InventoryMapping.Inventory;
+using InventoryMapping.StockMarks;
 
 namespace InventoryMapping.Jobs.Kinds;
 
 /// <summary>
-/// Deletes an item and unlinks the listings linked to it. Listings do not know which items link to them by item,
-/// so each channel gets a job that goes through its listings linked to the item (a filtered read of the channel,
-/// off the request path). The steps are ordered so that a retry after a crash at any point finishes the deletion:
+/// Deletes an item and unlinks the listings linked to it: each channel the item → listings index names gets a job
+/// that unlinks the listings the index has for the item there (the index may hold a row too many, never one too
+/// few; a row goes only after its unlink commits). The steps are ordered so that a retry after a crash at any point
+/// finishes the deletion:
 /// <list type="number">
 /// <item>mark the item deleted (under If-Match): from then on it reads as gone, so nothing new links to it by id;</item>
 /// <item>free its SKU and remove its lookup and search rows, so nothing links to it by SKU either;</item>
-/// <item>start the unlink job of every channel;</item>
+/// <item>start the unlink job of every channel with index rows of the item (a retry finds those not yet unlinked);</item>
 /// <item>delete its row.</item>
 /// </list>
 /// A DELETE of an item marked deleted (a retry) goes on from step 2 whatever its If-Match says.
 /// </summary>
-public sealed class ItemDeletion(InventoryStore store, ItemWriter writer, ChannelStore channels, MappingJobs jobs, TimeProvider clock)
+public sealed class ItemDeletion(InventoryStore store, ItemWriter writer, ChannelStore channels, ItemListingIndex index, MappingJobs jobs, TimeProvider clock)
 {
     public async Task<Result<ItemDeleted>> DeleteAsync(string itemId, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -37,7 +39,8 @@ public sealed class ItemDeletion(InventoryStore store, ItemWriter writer, Channe
 
         await writer.RemoveSkuRowsAsync(item, cancellationToken);
         var unlinking = new List<Job>();
-        foreach (var channel in await channels.ListAsync(cancellationToken))
+        var linkedIn = (await index.ListingsOfAsync(itemId, cancellationToken)).Select(l => l.ChannelId).ToHashSet(StringComparer.Ordinal);
+        foreach (var channel in (await channels.ListAsync(cancellationToken)).Where(c => linkedIn.Contains(c.ChannelId)))
         {
             unlinking.Add(await jobs.StartUnlinkDeletedItemAsync(channel.ChannelId, itemId, cancellationToken));
         }

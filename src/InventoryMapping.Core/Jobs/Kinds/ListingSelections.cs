@@ -17,9 +17,6 @@ internal static class ListingSelections
     /// <summary>Every linked listing (which of them the stock sync sends is decided on each, by the one eligibility rule).</summary>
     public static string Linked { get; } = TableClient.CreateQueryFilter($"IsLinked eq {true}");
 
-    /// <summary>Listings linked to the item, listed or retired.</summary>
-    public static string LinkedTo(string itemId) => TableClient.CreateQueryFilter($"IsLinked eq {true} and LinkedItemId eq {itemId}");
-
     /// <summary>The listings an export of <paramref name="filter"/> writes: listed ones, each filter as its summary figure counts them.</summary>
     public static string Exported(InventoryMapping.Csv.MappingExportFilter filter) => filter switch
     {

@@ -2,11 +2,15 @@ using InventoryMapping.Channels;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
+using InventoryMapping.StockMarks;
 
 namespace InventoryMapping.Jobs.Kinds;
 
-/// <summary>Unlinks a channel's listings, active or not, from an item that was deleted (see <see cref="ItemDeletion"/>).</summary>
-internal sealed class UnlinkDeletedItem(ListingStore listings, BulkLinker linker)
+/// <summary>
+/// Unlinks a channel's listings, listed or not, from an item that was deleted (see <see cref="ItemDeletion"/>); they
+/// are found through the item → listings index, so the job reads only those listings.
+/// </summary>
+internal sealed class UnlinkDeletedItem(ItemListingIndex index, ListingStore listings, BulkLinker linker)
     : JobDefinition<UnlinkDeletedItemParameters, UnlinkDeletedItemResult, ListingEntity>
 {
     public const string Unlinked = "unlinked";
@@ -16,7 +20,7 @@ internal sealed class UnlinkDeletedItem(ListingStore listings, BulkLinker linker
     protected override UnlinkDeletedItemParameters NoParameters => new("");
 
     protected override IWorkSource<ListingEntity> Source(JobEntity job, UnlinkDeletedItemParameters parameters) =>
-        new ListingPartitions(listings, job.ChannelId, ListingSelections.LinkedTo(parameters.ItemId));
+        new IndexedListingsOfItem(index, listings, job.ChannelId, parameters.ItemId);
 
     protected override IPageProcessor<ListingEntity, UnlinkDeletedItemResult> Start(JobEntity job, UnlinkDeletedItemParameters parameters, Channel? channel) =>
         new Pass(linker, OnChannel(channel).ChannelId, parameters.ItemId);

@@ -69,6 +69,9 @@ internal sealed class ListingEntity : ITableEntity
 
     public string? SyncError { get; set; }
 
+    /// <summary>The channel claims this SKU in its seller's region (see StockSync.SkuClaims): set after the claim is written, cleared before it is released.</summary>
+    public bool SkuClaimed { get; set; }
+
     // The listing's overrides of its channel's stock rules (null: the channel's), set by users.
     public int? StockPercentage { get; set; }
 

@@ -4,44 +4,74 @@ using Microsoft.Extensions.Options;
 namespace InventoryMapping.Listings.Storage;
 
 /// <summary>
-/// Writes the stock sync's results onto listings (<c>updateDate</c>, <c>lastUpdate</c>, <c>quantity</c>, last error)
-/// through <see cref="ListingWriter"/>'s count-free path: these fields move no count, so neither the count row nor
+/// Writes the stock sync's results onto listings (<c>updateDate</c>, <c>lastUpdate</c>, <c>quantity</c>, last error,
+/// whether the SKU is claimed) through <see cref="ListingWriter"/>'s count-free path: these fields move no count, so neither the count row nor
 /// the rollup is touched. Writing the same results again changes nothing (a re-run after a crash).
 /// </summary>
-public sealed class ListingSyncResults(ListingWriter writer, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
+public sealed class ListingSyncResults(ListingWriter writer, ListingStore store, ListingCountsRollup counts, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
     private readonly int _partitionsInFlight = throughput.Value.ListingPartitionsInFlight;
+    private readonly int _readsInFlight = throughput.Value.ReadsInFlightPerPartition;
 
-    public Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
+    public async Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return Parallel.ForEachAsync(
-            results.GroupBy(r => ListingPartition.PartitionKeyOf(channelId, r.ListingId)),
+        var channel = await counts.ReadAsync(channelId, cancellationToken);
+        await WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
+        {
+            if (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
+                && (result.Error is not null || row.SyncLastUpdate is not null))
+            {
+                return false;
+            }
+
+            row.SyncQuantity = result.Quantity;
+            row.SyncUpdateDate = result.QueuedAt;
+            row.SyncError = result.Error;
+            if (result.Error is null)
+            {
+                row.SyncLastUpdate = now;
+            }
+
+            return true;
+        }, cancellationToken, channelRows: channel.Total + channel.Retired);
+    }
+
+    /// <summary>
+    /// Records on each listing whether its channel claims its SKU (see StockSync.SkuClaims). The rows are the caller's
+    /// (the sync plan has just read them): they are written at their ETags, and only a listing changed since is read again.
+    /// </summary>
+    internal Task SetSkuClaimedAsync(string channelId, IReadOnlyCollection<ListingEntity> listings, bool claimed, CancellationToken cancellationToken) =>
+        WriteEachAsync(channelId, listings, l => l.RowKey, (row, _) =>
+        {
+            if (row.SkuClaimed == claimed)
+            {
+                return false;
+            }
+
+            row.SkuClaimed = claimed;
+            return true;
+        }, cancellationToken, read: l => l);
+
+    /// <summary>
+    /// Writes the listings of <paramref name="changes"/> a partition at a time, those <paramref name="apply"/> changed
+    /// (true), each read first (<see cref="ListingStore.GetManyAsync"/>, for a channel of <paramref name="channelRows"/>)
+    /// unless <paramref name="read"/> gives its row as the caller read it.
+    /// </summary>
+    private Task WriteEachAsync<T>(
+        string channelId, IReadOnlyCollection<T> changes, Func<T, string> listingIdOf, Func<ListingEntity, T, bool> apply, CancellationToken cancellationToken,
+        Func<T, ListingEntity>? read = null, long channelRows = 0) =>
+        Parallel.ForEachAsync(
+            changes.GroupBy(c => ListingPartition.PartitionKeyOf(channelId, listingIdOf(c))),
             new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
             async (partition, ct) =>
             {
-                var byListing = partition.DistinctBy(r => r.ListingId).ToDictionary(r => r.ListingId, StringComparer.Ordinal);
+                var byListing = partition.DistinctBy(listingIdOf).ToDictionary(listingIdOf, StringComparer.Ordinal);
                 var ids = byListing.Keys.ToList();
-                var rows = await writer.ReadAsync(partition.Key, ids, ct);
+                var rows = read is null
+                    ? await store.GetManyAsync(channelId, ids, channelRows, _readsInFlight, ct)
+                    : [.. ids.Select(id => (ListingEntity?)read(byListing[id]))];
                 await writer.WritePartitionAsync(partition.Key, ids, rows, (listingId, row) =>
-                {
-                    var result = byListing[listingId];
-                    if (row is null || (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
-                        && (result.Error is not null || row.SyncLastUpdate is not null)))
-                    {
-                        return (ListingEntity?)null;
-                    }
-
-                    row.SyncQuantity = result.Quantity;
-                    row.SyncUpdateDate = result.QueuedAt;
-                    row.SyncError = result.Error;
-                    if (result.Error is null)
-                    {
-                        row.SyncLastUpdate = now;
-                    }
-
-                    return row;
-                }, ct);
+                    row is not null && apply(row, byListing[listingId]) ? row : (ListingEntity?)null, ct);
             });
-    }
 }

@@ -78,9 +78,11 @@ public static class KeyedReads
         var budget = ScanRowsPerKey * keys.Length;
         var scanned = 0;
         var settled = 0;
+        var requests = 0;
         string? continuation = null;
         while (true)
         {
+            requests++;
             var page = await table.ReadPageAsync<T>(filter, continuation, Math.Min(QueryPageSize, budget - scanned), cancellationToken, select);
             foreach (var row in page.Values)
             {
@@ -104,8 +106,11 @@ public static class KeyedReads
                 return keys.Length;
             }
 
-            // Stop where reading on would read more rows than the budget allows for all the keys.
-            if (scanned >= budget || (settled > 0 && (long)scanned * keys.Length > (long)budget * settled) || (settled == 0 && scanned >= QueryPageSize))
+            // Stop where reading on would read more rows than the budget allows for all the keys, or would make more
+            // requests than point reads of the keys left (Azure ends a page at each partition boundary and after five
+            // seconds, so a sparse range across many partitions can answer page after page of nothing).
+            if (scanned >= budget || (settled > 0 && (long)scanned * keys.Length > (long)budget * settled) || (settled == 0 && scanned >= QueryPageSize)
+                || requests >= keys.Length - settled)
             {
                 return settled;
             }

@@ -188,7 +188,7 @@ public sealed partial class StockSubmissionOperation(
         var now = clock.GetUtcNow();
         var pending = await marks.ReadAsync(channel.ChannelId, now - options.Value.MarkSettleTime, options.Value.MaxMessagesPerSubmission, cancellationToken);
         var channelCounts = await counts.ReadAsync(channel.ChannelId, cancellationToken);
-        var rows = await listings.GetManyAsync(channel.ChannelId, [.. pending.Select(m => m.ListingId)], channelCounts.Total + channelCounts.Retired, ReadsInFlight, cancellationToken);
+        var rows = await listings.GetManyAsync(channel.ChannelId, [.. pending.Select(m => m.ListingId)], ReadsInFlight, cancellationToken);
         var stock = await StockOfAsync(rows, cancellationToken);
         await UpdateClaimsAsync(channel, rows, cancellationToken);
 

@@ -10,7 +10,6 @@ public sealed class ListingStore(AppStorage storage)
     public const int TextScanBudget = 5_000;
     private const int TextScanPageSize = 1_000;
     private const int MaxStorageRequestsPerPage = 10;
-    private const int RangePageSize = 1_000;
 
     internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
     {
@@ -20,41 +19,21 @@ public sealed class ListingStore(AppStorage storage)
     }
 
     /// <summary>
-    /// The rows of <paramref name="listingIds"/> of a channel of about <paramref name="channelRows"/> rows (null where
-    /// none), in their order. A partition where they are at least a tenth of its rows is read as the range from the
-    /// first to the last of them (pages of 1,000: one request per ≤ 1,000 rows rather than one per listing, as when a
-    /// Force Update marked them all); elsewhere one point read each. <paramref name="inFlight"/> requests at a time.
+    /// The rows of <paramref name="listingIds"/> that exist, by id: per partition a range query where the ids fill
+    /// their range, point reads otherwise (<see cref="KeyedReads"/>).
     /// </summary>
-    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, long channelRows, int inFlight, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyDictionary<string, ListingEntity>> ReadManyAsync(string channelId, IEnumerable<string> listingIds, int readsInFlight, CancellationToken cancellationToken)
     {
-        var rows = new ListingEntity?[listingIds.Count];
-        var rowsPerPartition = Math.Max(1, channelRows / ListingPartition.Count);
-        var byPartition = Enumerable.Range(0, listingIds.Count).GroupBy(i => ListingPartition.Of(listingIds[i])).ToList();
-        var dense = byPartition.Where(p => p.Count() * 10L >= rowsPerPartition && p.Count() > 1).ToList();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(dense, options, async (partition, ct) =>
-        {
-            var wanted = partition.ToDictionary(i => listingIds[i], StringComparer.Ordinal);
-            var (first, last) = (wanted.Keys.Min(StringComparer.Ordinal)!, wanted.Keys.Max(StringComparer.Ordinal)!);
-            var range = TableClient.CreateQueryFilter($"RowKey ge {first} and RowKey le {last}");
-            string? continuation = null;
-            do
-            {
-                var page = await ReadPartitionPageAsync(channelId, partition.Key, range, continuation, RangePageSize, ct);
-                foreach (var row in page.Values)
-                {
-                    if (wanted.TryGetValue(row.RowKey, out var i))
-                    {
-                        rows[i] = row;
-                    }
-                }
+        var rows = await storage.Listings.ReadRowsAsync<ListingEntity>(
+            listingIds.Select(id => (ListingPartition.PartitionKeyOf(channelId, id), id)), readsInFlight, cancellationToken);
+        return rows.ToDictionary(r => r.Key.RowKey, r => r.Value, StringComparer.Ordinal);
+    }
 
-                continuation = page.ContinuationToken;
-            }
-            while (continuation is not null);
-        });
-        await Parallel.ForEachAsync(byPartition.Except(dense).SelectMany(p => p), options, async (i, ct) => rows[i] = await GetEntityAsync(channelId, listingIds[i], ct));
-        return rows;
+    /// <summary><see cref="ReadManyAsync"/> in the order of <paramref name="listingIds"/>, null where a listing has no row.</summary>
+    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var rows = await ReadManyAsync(channelId, listingIds, readsInFlight, cancellationToken);
+        return [.. listingIds.Select(id => rows.GetValueOrDefault(id))];
     }
 
     /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>

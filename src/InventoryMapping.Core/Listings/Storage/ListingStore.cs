@@ -12,6 +12,9 @@ public sealed class ListingStore(AppStorage storage)
     private const int MaxStorageRequestsPerPage = 10;
     private const int RangePageSize = 1_000;
 
+    /// <summary>Fewer listings of one partition than this are point-read without looking at its count row.</summary>
+    private const int RangeReadMinimum = 20;
+
     internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
     {
         var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(
@@ -20,23 +23,30 @@ public sealed class ListingStore(AppStorage storage)
     }
 
     /// <summary>
-    /// The rows of <paramref name="listingIds"/> of a channel of about <paramref name="channelRows"/> rows (null where
-    /// none), in their order. A partition where they are at least a tenth of its rows is read as the range from the
-    /// first to the last of them (pages of 1,000: one request per ≤ 1,000 rows rather than one per listing, as when a
-    /// Force Update marked them all); elsewhere one point read each. <paramref name="inFlight"/> requests at a time.
+    /// The rows of <paramref name="listingIds"/> of a channel (null where none), in their order. A partition with at
+    /// least <see cref="RangeReadMinimum"/> of them that are at least a tenth of its rows (its count row says how many
+    /// it has) is read as the range from the first to the last of them in pages of 1,000: one request per ≤ 1,000 rows
+    /// rather than one per listing, as when a Force Update marked them all. Elsewhere one point read each.
+    /// <paramref name="inFlight"/> requests at a time.
     /// </summary>
-    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, long channelRows, int inFlight, CancellationToken cancellationToken)
+    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, int inFlight, CancellationToken cancellationToken)
     {
         var rows = new ListingEntity?[listingIds.Count];
-        var rowsPerPartition = Math.Max(1, channelRows / ListingPartition.Count);
-        var byPartition = Enumerable.Range(0, listingIds.Count).GroupBy(i => ListingPartition.Of(listingIds[i])).ToList();
-        var dense = byPartition.Where(p => p.Count() * 10L >= rowsPerPartition && p.Count() > 1).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken };
+        var candidates = Enumerable.Range(0, listingIds.Count).GroupBy(i => ListingPartition.Of(listingIds[i])).Where(p => p.Count() >= RangeReadMinimum).ToList();
+        var dense = new System.Collections.Concurrent.ConcurrentBag<IGrouping<int, int>>();
+        await Parallel.ForEachAsync(candidates, options, async (partition, ct) =>
+        {
+            var counts = await GetCountsAsync(ListingPartition.PartitionKey(channelId, partition.Key), ct);
+            if (partition.Count() * 10L >= counts.Listed + counts.Retired)
+            {
+                dense.Add(partition);
+            }
+        });
         await Parallel.ForEachAsync(dense, options, async (partition, ct) =>
         {
             var wanted = partition.ToDictionary(i => listingIds[i], StringComparer.Ordinal);
-            var (first, last) = (wanted.Keys.Min(StringComparer.Ordinal)!, wanted.Keys.Max(StringComparer.Ordinal)!);
-            var range = TableClient.CreateQueryFilter($"RowKey ge {first} and RowKey le {last}");
+            var range = TableClient.CreateQueryFilter($"RowKey ge {wanted.Keys.Min(StringComparer.Ordinal)} and RowKey le {wanted.Keys.Max(StringComparer.Ordinal)}");
             string? continuation = null;
             do
             {
@@ -53,7 +63,9 @@ public sealed class ListingStore(AppStorage storage)
             }
             while (continuation is not null);
         });
-        await Parallel.ForEachAsync(byPartition.Except(dense).SelectMany(p => p), options, async (i, ct) => rows[i] = await GetEntityAsync(channelId, listingIds[i], ct));
+        var ranged = dense.SelectMany(p => p).ToHashSet();
+        await Parallel.ForEachAsync(Enumerable.Range(0, listingIds.Count).Where(i => !ranged.Contains(i)), options, async (i, ct) =>
+            rows[i] = await GetEntityAsync(channelId, listingIds[i], ct));
         return rows;
     }
 

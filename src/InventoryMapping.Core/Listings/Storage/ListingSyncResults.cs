@@ -8,16 +8,15 @@ namespace InventoryMapping.Listings.Storage;
 /// whether the SKU is claimed) through <see cref="ListingWriter"/>'s count-free path: these fields move no count, so neither the count row nor
 /// the rollup is touched. Writing the same results again changes nothing (a re-run after a crash).
 /// </summary>
-public sealed class ListingSyncResults(ListingWriter writer, ListingStore store, ListingCountsRollup counts, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
+public sealed class ListingSyncResults(ListingWriter writer, ListingStore store, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
     private readonly int _partitionsInFlight = throughput.Value.ListingPartitionsInFlight;
     private readonly int _readsInFlight = throughput.Value.ReadsInFlightPerPartition;
 
-    public async Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
+    public Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var channel = await counts.ReadAsync(channelId, cancellationToken);
-        await WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
+        return WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
         {
             if (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
                 && (result.Error is not null || row.SyncLastUpdate is not null))
@@ -34,7 +33,7 @@ public sealed class ListingSyncResults(ListingWriter writer, ListingStore store,
             }
 
             return true;
-        }, cancellationToken, channelRows: channel.Total + channel.Retired);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -55,12 +54,12 @@ public sealed class ListingSyncResults(ListingWriter writer, ListingStore store,
 
     /// <summary>
     /// Writes the listings of <paramref name="changes"/> a partition at a time, those <paramref name="apply"/> changed
-    /// (true), each read first (<see cref="ListingStore.GetManyAsync"/>, for a channel of <paramref name="channelRows"/>)
-    /// unless <paramref name="read"/> gives its row as the caller read it.
+    /// (true), each read first (<see cref="ListingStore.GetManyAsync"/>) unless <paramref name="read"/> gives its row as
+    /// the caller read it.
     /// </summary>
     private Task WriteEachAsync<T>(
         string channelId, IReadOnlyCollection<T> changes, Func<T, string> listingIdOf, Func<ListingEntity, T, bool> apply, CancellationToken cancellationToken,
-        Func<T, ListingEntity>? read = null, long channelRows = 0) =>
+        Func<T, ListingEntity>? read = null) =>
         Parallel.ForEachAsync(
             changes.GroupBy(c => ListingPartition.PartitionKeyOf(channelId, listingIdOf(c))),
             new ParallelOptions { MaxDegreeOfParallelism = _partitionsInFlight, CancellationToken = cancellationToken },
@@ -69,7 +68,7 @@ public sealed class ListingSyncResults(ListingWriter writer, ListingStore store,
                 var byListing = partition.DistinctBy(listingIdOf).ToDictionary(listingIdOf, StringComparer.Ordinal);
                 var ids = byListing.Keys.ToList();
                 var rows = read is null
-                    ? await store.GetManyAsync(channelId, ids, channelRows, _readsInFlight, ct)
+                    ? await store.GetManyAsync(channelId, ids, _readsInFlight, ct)
                     : [.. ids.Select(id => (ListingEntity?)read(byListing[id]))];
                 await writer.WritePartitionAsync(partition.Key, ids, rows, (listingId, row) =>
                     row is not null && apply(row, byListing[listingId]) ? row : (ListingEntity?)null, ct);

@@ -68,6 +68,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.AddSingleton<ItemChangeLog>();
         services.AddSingleton<ItemSearchSnapshots>();
         services.AddSingleton<ItemSearchIndex>();
+        services.AddSingleton<ItemSummaries>();
         services.AddSingleton<IInventorySearch, InventorySearch>();
         services.AddSingleton<LinkService>();
         services.AddSingleton<BulkLinker>();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using InventoryMapping.Functions.Tests.Support;
 using InventoryMapping.Listings;
 
@@ -204,5 +205,89 @@ public sealed class ImportTests : ApiTest
         var counts = (await Api.SummaryAsync(ImportDrops.Channel)).Json;
         Assert.Equal(300, counts.GetProperty("counts").GetProperty("linked").GetInt64());
         Assert.NotNull(queue);
+    }
+
+    [Fact]
+    public async Task An_item_deleted_or_its_SKU_moved_between_the_passes_is_reported_not_linked_and_progress_counts_each_row_once()
+    {
+        var items = await Drops.SeedAsync(["A", "B", "C"], ["item-a", "item-b", "item-c"]);
+        await Drops.DropAsync("meanwhile.csv", "ChannelSku,LinkedItemSku\nA,item-a\nB,item-b\nC,item-c\n");
+        var started = await App.Get<InventoryMapping.Imports.ImportService>().StartFromBlobAsync(ImportDrops.Channel, "meanwhile", default);
+        var jobId = started.Value!.JobId;
+
+        // A copy of the app that validates the file and dies as the apply pass begins to write (the index rows of its links).
+        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 0, counted: CrashingRun.WritesContaining("ItemListings")))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                for (var i = 0; i < 10; i++)
+                {
+                    await crashing.Runner.RunAsync(new InventoryMapping.Jobs.JobMessage(jobId), default);
+                }
+            });
+        }
+
+        var validated = (await Api.GetJobAsync(jobId)).Json;
+        Assert.Equal(3, validated.GetProperty("progress").GetProperty("done").GetInt64());
+        Assert.Equal(3, validated.GetProperty("progress").GetProperty("total").GetInt64());
+        Assert.Equal(0, validated.GetProperty("progress").GetProperty("applied").GetInt64());
+
+        Assert.Equal(202, (await Api.DeleteItemAsync(items["item-b"])).Status);
+        var inventory = App.Get<InventoryMapping.Inventory.InventoryService>();
+        Assert.True((await inventory.ReplaceAsync(items["item-a"], new("item-a-old", "I"), null, default)).IsSuccess);
+        Assert.Equal(201, (await Api.CreateItemAsync(new { sku = "item-a", title = "successor" })).Status);
+
+        App.Clock.Advance(InventoryMapping.Jobs.JobRunner.Lease + TimeSpan.FromSeconds(5));
+        await Api.DrainJobQueueAsync(TimeSpan.FromMinutes(3));
+        var job = (await Api.GetJobAsync(jobId)).Json;
+
+        Assert.Equal("succeeded", ImportDrops.Status(job));
+        Assert.Equal(3, ImportDrops.Count(job, "rows"));
+        Assert.Equal(3, ImportDrops.Count(job, "toApply"));
+        Assert.Equal(1, ImportDrops.Count(job, "applied"));
+        Assert.Equal(2, ImportDrops.Count(job, "changedMeanwhile"));
+        Assert.Equal(3, job.GetProperty("progress").GetProperty("done").GetInt64());
+        Assert.Equal(1, job.GetProperty("progress").GetProperty("applied").GetInt64());
+        Assert.Null(await Drops.LinkedItemAsync("A"));
+        Assert.Null(await Drops.LinkedItemAsync("B"));
+        Assert.Equal(items["item-c"], await Drops.LinkedItemAsync("C"));
+        var errors = await Drops.ErrorsAsync(job);
+        Assert.Contains("2,ChannelSku,A,The item this row names is another one than when the file was validated", errors);
+        Assert.Contains("3,LinkedItemSku,item-b,\"Valid when the file was validated, not when it was applied: No inventory item has this SKU", errors);
+    }
+
+    [Fact]
+    public async Task Stock_rule_columns_set_the_listings_own_rules_an_empty_cell_takes_the_channels_and_bad_values_are_rejected()
+    {
+        await Drops.SeedAsync(["A", "B", "C"], []);
+        await App.Get<InventoryMapping.Mapping.LinkService>().PatchAsync(ImportDrops.Channel, "A", ignoreSync: null, new InventoryMapping.Channels.StockRules(30, 5, null), ifMatch: null, default);
+        var marks = App.Get<InventoryMapping.StockMarks.PendingStockMarks>();
+        await marks.RemoveAsync(ImportDrops.Channel, await marks.ReadAsync(ImportDrops.Channel, DateTimeOffset.MaxValue, 100, default), default);
+
+        await Drops.DropAsync("rules.mapping.json", """{"onError": "skip"}""");
+        await Drops.DropAsync("rules.csv", "ChannelSku,Stock Percentage,MaxListedQuantity,End_When_Stock\nA,,,\nB,50,10,2\nC,150,-1,x\n");
+
+        var job = await Drops.ImportAsync("rules");
+
+        Assert.Equal("succeeded", ImportDrops.Status(job));
+        Assert.Equal(2, ImportDrops.Count(job, "applied"));
+        Assert.Equal(1, ImportDrops.Count(job, "rejected"));
+        Assert.Equal((null, null, null), await RulesAsync("A"));
+        Assert.Equal((50, 10, 2), await RulesAsync("B"));
+        Assert.Equal((null, null, null), await RulesAsync("C"));
+        var errors = await Drops.ErrorsAsync(job);
+        Assert.Contains("4,Stock Percentage,150,stockPercentage is 0 to 100", errors);
+        Assert.Contains("4,MaxListedQuantity,'-1,maxListedQuantity may not be negative.", errors); // echoed neutralised, as every value
+        Assert.Contains("4,End_When_Stock,x,\"EndWhenStock is a whole number, or empty for the channel's rule.\"", errors);
+        // Both changed listings are marked for the stock sync, as a PATCH of their rules would.
+        var marked = (await marks.ReadAsync(ImportDrops.Channel, DateTimeOffset.MaxValue, 100, default)).Select(m => m.ListingId).Order();
+        Assert.Equal(["A", "B"], marked);
+
+        async Task<(int?, int?, int?)> RulesAsync(string sku)
+        {
+            var rules = (await Api.GetListingAsync(ImportDrops.Channel, ListingIds.FromSku(sku))).Json.GetProperty("stockRules");
+            int? Rule(string name) => rules.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
+            return (Rule("stockPercentage"), Rule("maxListedQuantity"), Rule("endWhenStock"));
+        }
     }
 }

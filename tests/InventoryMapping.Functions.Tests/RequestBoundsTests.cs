@@ -3,6 +3,7 @@ using InventoryMapping.Functions.Http;
 using InventoryMapping.Functions.Inventory;
 using InventoryMapping.Functions.Listings;
 using InventoryMapping.Functions.Tests.Support;
+using InventoryMapping.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace InventoryMapping.Functions.Tests;
@@ -161,47 +162,19 @@ public sealed class RequestBoundsTests : ApiTest
     [Fact]
     public async Task A_body_is_read_to_at_most_one_byte_beyond_the_limit_and_answers_413()
     {
-        var body = new CountingEndlessStream();
+        // A body without end (as a chunked upload may be), counting what was read of it.
+        var body = new GeneratedStream((_, buffer) =>
+        {
+            buffer.Fill((byte)' ');
+            return buffer.Length;
+        });
         var request = new DefaultHttpContext().Request;
         request.Body = body;
 
         var read = await RequestBody.ReadBoundedAsync(request, default);
 
         Assert.Equal(DomainErrorKind.TooLarge, read.Error?.Kind);
-        Assert.InRange(body.BytesRead, RequestBody.MaxBytes + 1, RequestBody.MaxBytes + 1);
+        Assert.InRange(body.Position, RequestBody.MaxBytes + 1, RequestBody.MaxBytes + 1);
         Assert.Equal(413, (await Api.CallRawAsync<InventoryFunctions>((f, r) => f.Create(r, default), "POST", new string(' ', RequestBody.MaxBytes + 1))).Status);
-    }
-
-    /// <summary>A body without end (as a chunked upload may be), counting what was read of it.</summary>
-    private sealed class CountingEndlessStream : Stream
-    {
-        public long BytesRead { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill((byte)' ');
-            BytesRead += count;
-            return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

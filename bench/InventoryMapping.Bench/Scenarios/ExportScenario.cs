@@ -12,8 +12,8 @@ namespace InventoryMapping.Bench.Scenarios;
 /// N listings, 90% linked to items; times the Export Mapping job run in-process, from start to the committed CSV
 /// blob, against a raw scan of the same rows (every listing partition read page by page, as many partitions at once
 /// as the job's workers). Target: raw time / ours ≥ 0.7. Also the working set while the job runs, which must stay
-/// flat as N grows (the job holds the pages in flight, never the file), and a second run with LinkedItemTitle,
-/// which reads each linked item.
+/// flat as N grows (the job holds the pages in flight, never the file). The linked items' SKUs and titles come
+/// from the search index, loaded (and timed) before the runs.
 /// </summary>
 public sealed class ExportScenario : IBenchScenario
 {
@@ -30,25 +30,38 @@ public sealed class ExportScenario : IBenchScenario
         await SeedAsync(storage, args, cancellationToken);
         var setupSeconds = setup.Elapsed.TotalSeconds;
 
-        // The main figure leaves out LinkedItemTitle, the one field that reads more than the listing rows; the
-        // second run adds it, to show what the item reads cost.
-        var withoutTitles = new MappingExportRequest([.. MappingCsvField.All.Where(f => f != MappingCsvField.LinkedItemTitle).Select(f => f.Name)]);
-        var ours = await MeasureAsync(host, withoutTitles, args.N, liveEvery: null, cancellationToken);
-        var titled = await MeasureAsync(host, new MappingExportRequest(), args.N, liveEvery: TimeSpan.FromSeconds(1), cancellationToken);
+        // LinkedItemSku and LinkedItemTitle come from the search index (ItemSummaries), which a worker that has
+        // served a search or an export holds already; its load (here from the Items table: the seed wrote no snapshot)
+        // is timed on its own, then the default export runs on the loaded index. The export without the two item
+        // fields shows what they cost; the last run repeats the default one, sampling the live heap.
+        // The raw scan runs before the exports and after them: Azurite's speed drifts over a run on a shared machine
+        // (and right after a large scan), so both ratios are reported.
+        var parts = host.Get<Microsoft.Extensions.Options.IOptions<StorageThroughputOptions>>().Value.JobPartsInFlight;
+        var rawBefore = await TimedRawScanAsync(storage.Listings, parts, args.N, cancellationToken);
+        BenchReport.Progress("search index load");
+        var load = Stopwatch.StartNew();
+        await host.Get<InventoryMapping.Inventory.ItemSearchIndex>().CurrentAsync(cancellationToken);
+        var loadSeconds = load.Elapsed.TotalSeconds;
+        var withoutItems = new MappingExportRequest(
+            [.. MappingCsvField.All.Where(f => f != MappingCsvField.LinkedItemTitle && f != MappingCsvField.LinkedItemSku).Select(f => f.Name)]);
+        var ours = await MeasureAsync(host, new MappingExportRequest(), args.N, liveEvery: null, cancellationToken);
+        var noItems = await MeasureAsync(host, withoutItems, args.N, liveEvery: null, cancellationToken);
+        var sampled = await MeasureAsync(host, new MappingExportRequest(), args.N, liveEvery: TimeSpan.FromSeconds(1), cancellationToken);
 
-        BenchReport.Progress("raw baseline: a scan of the same rows");
-        var watch = Stopwatch.StartNew();
-        var scanned = await RawScanAsync(storage.Listings, host.Get<Microsoft.Extensions.Options.IOptions<StorageThroughputOptions>>().Value.JobPartsInFlight, cancellationToken);
-        var rawSeconds = watch.Elapsed.TotalSeconds;
-        if (scanned != args.N)
-        {
-            throw new InvalidOperationException($"The raw scan read {scanned} rows, not {args.N}.");
-        }
+        var rawSeconds = await TimedRawScanAsync(storage.Listings, parts, args.N, cancellationToken);
 
         BenchReport.Line("scenario", Name);
         BenchReport.Line("N (listings)", $"{args.N:N0}, {LinkedShare:P0} linked to items");
         BenchReport.Line("setup (raw seed) seconds", setupSeconds, "s");
-        foreach (var (label, run) in new[] { ("ours (13 fields, no LinkedItemTitle)", ours), ("ours with LinkedItemTitle (14 fields)", titled) })
+        BenchReport.Line("search index load (Items table scan + first snapshot)", loadSeconds, "s");
+        BenchReport.Line("search index catalog", $"{host.Get<InventoryMapping.Inventory.ItemSearchIndex>().CatalogSize.Items:N0} items");
+        var runs = new[]
+        {
+            ($"ours, default fields ({MappingCsvField.All.Count})", ours),
+            ($"ours without LinkedItemSku, LinkedItemTitle ({MappingCsvField.All.Count - 2} fields)", noItems),
+            ("ours, default fields again, sampling the live heap", sampled),
+        };
+        foreach (var (label, run) in runs)
         {
             BenchReport.Line($"{label}: job", $"{run.Runs} run(s), {run.Rows:N0} rows, {run.Bytes / 1024.0 / 1024.0:N1} MiB CSV");
             BenchReport.Line($"{label}: seconds", run.Seconds, "s");
@@ -64,10 +77,14 @@ public sealed class ExportScenario : IBenchScenario
             }
         }
 
-        BenchReport.Line("raw scan: seconds", rawSeconds, "s");
+        BenchReport.Line("raw scan before the exports: seconds", rawBefore, "s");
+        BenchReport.Line("raw scan after the exports: seconds", rawSeconds, "s");
         BenchReport.Line("raw scan: rows/s", args.N / rawSeconds, "");
-        BenchReport.Line("ratio raw/ours time (throughput ours/raw)", rawSeconds / ours.Seconds, "(target >= 0.7)");
-        BenchReport.Line("ratio raw/ours time with LinkedItemTitle", rawSeconds / titled.Seconds, "");
+        BenchReport.Line("ratio raw before/ours, default fields (first; again)", $"{rawBefore / ours.Seconds:N2}; {rawBefore / sampled.Seconds:N2}");
+        BenchReport.Line("ratio raw after/ours, default fields (first; again)", $"{rawSeconds / ours.Seconds:N2}; {rawSeconds / sampled.Seconds:N2}");
+        BenchReport.Line("ratio raw/ours time, default fields (throughput ours/raw)", rawSeconds / ours.Seconds, "(target >= 0.7)");
+        BenchReport.Line("ratio raw/ours time, default fields, index load included", rawSeconds / (loadSeconds + ours.Seconds), "");
+        BenchReport.Line("ratio raw/ours time without the item fields", rawSeconds / noItems.Seconds, "");
         BenchReport.Memory();
     }
 
@@ -120,6 +137,14 @@ public sealed class ExportScenario : IBenchScenario
 
     private sealed record ExportRun(
         double Seconds, int Runs, long Rows, long Bytes, double Before, double Peak, double? Live, IReadOnlyList<(string Kind, long Count, double TotalMs)> Requests);
+
+    private static async Task<double> TimedRawScanAsync(TableClient table, int parallelism, int n, CancellationToken cancellationToken)
+    {
+        BenchReport.Progress("raw baseline: a scan of the same rows");
+        var watch = Stopwatch.StartNew();
+        var scanned = await RawScanAsync(table, parallelism, cancellationToken);
+        return scanned == n ? watch.Elapsed.TotalSeconds : throw new InvalidOperationException($"The raw scan read {scanned} rows, not {n}.");
+    }
 
     /// <summary>Every listing row of the channel, partition by partition, <paramref name="parallelism"/> partitions at once, pages of 1,000.</summary>
     private static async Task<long> RawScanAsync(TableClient table, int parallelism, CancellationToken cancellationToken)

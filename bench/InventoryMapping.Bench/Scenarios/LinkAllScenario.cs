@@ -51,16 +51,9 @@ public sealed class LinkAllScenario : IBenchScenario
         }
 
         BenchReport.Progress("raw baseline: the same listings, then the linked ones upserted");
-        var now = DateTimeOffset.UtcNow;
-        var table = await host.FreshTableAsync("Listings", cancellationToken);
-        await new RawSeeder(args.Chunk, args.Parallelism).ListingsAsync(table, BulkSeeder.ChannelId, listings, now, cancellationToken);
         var bySku = listings.ToDictionary(l => l.Sku!, StringComparer.Ordinal);
-        var changed = matched
-            .Select(sku => RawRows.Linked(RawRows.Listing(BulkSeeder.ChannelId, bySku[sku], now), new ItemReference(itemIds[sku], sku), jobId, now))
-            .ToList();
-        watch.Restart();
-        await new RawWriter(RawSeeder.TransactionsPerChunk * args.Parallelism).UpsertAsync(table, changed, cancellationToken);
-        var rawSeconds = watch.Elapsed.TotalSeconds;
+        var (rawSeconds, _, rawEntities) = await RawLinkBaseline.RunAsync(
+            host, args, listings, matched.Select(sku => (bySku[sku], new ItemReference(itemIds[sku], sku))), jobId, withStockSyncRows: false, cancellationToken);
 
         BenchReport.Line("scenario", Name);
         BenchReport.Line("N (listings, and items)", args.N.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
@@ -70,7 +63,7 @@ public sealed class LinkAllScenario : IBenchScenario
         BenchReport.Line("ours: listings examined/s", args.N / seconds, "");
         BenchReport.Line("ours: listings linked/s", linked / seconds, "");
         BenchReport.Line("raw: seconds (0.9N upserts)", rawSeconds, "s");
-        BenchReport.Line("raw: entities/s", changed.Count / rawSeconds, "");
+        BenchReport.Line("raw: entities/s", rawEntities / rawSeconds, "");
         BenchReport.Line("ratio ours/raw time", seconds / rawSeconds, "(target <= 1.5)");
         foreach (var (kind, count, totalMs) in requests)
         {

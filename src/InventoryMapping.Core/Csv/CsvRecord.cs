@@ -7,6 +7,9 @@ namespace InventoryMapping.Csv;
 /// </summary>
 public sealed record CsvRecord(long Line, long Start, long End, IReadOnlyList<CsvCell> Cells, int FieldCount, string? Problem)
 {
+    /// <summary>The physical line the next record starts on.</summary>
+    public long NextLine { get; init; }
+
     /// <summary>Set when the file ended inside a quoted field: the line the quote opened on.</summary>
     public long? UnclosedQuoteLine { get; init; }
 }

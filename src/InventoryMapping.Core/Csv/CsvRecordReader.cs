@@ -6,9 +6,10 @@ namespace InventoryMapping.Csv;
 /// Reads RFC 4180 records from an import file's bytes, streaming, from any record boundary: quoted fields (with
 /// doubled quotes, delimiters and line breaks inside), CRLF, LF and lone CR line ends mixed, blank lines skipped.
 /// Memory is bounded whatever the file holds: a cell keeps at most <see cref="MaxCellChars"/> characters (its full
-/// length is counted) and a record at most <see cref="MaxFields"/> fields.
+/// length is counted), a record at most <see cref="MaxFields"/> fields, and with <paramref name="kept"/> only the
+/// text of those fields (the others keep their length alone: an unmapped column of any size costs nothing).
 /// </summary>
-internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char delimiter, long startOffset, long startLine)
+internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char delimiter, long startOffset, long startLine, IReadOnlySet<int>? kept = null)
 {
     public const int MaxCellChars = 1024;
     public const int MaxFields = 256;
@@ -16,6 +17,7 @@ internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char 
     private readonly CsvDecoder _decoder = new(stream, encoding);
     private readonly StringBuilder _cell = new();
     private int _peeked = -2;
+    private bool _keep = true;
     private long _line = startLine;
 
     /// <summary>Where the next record starts (bytes from the start of the file).</summary>
@@ -44,6 +46,7 @@ internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char 
 
             while (true)
             {
+                _keep = kept?.Contains(fields) ?? true;
                 var (cell, end, fieldProblem, unclosed) = await ReadFieldAsync(cancellationToken);
                 fields++;
                 if (cells.Count < MaxFields)
@@ -68,7 +71,7 @@ internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char 
                 continue; // a blank line
             }
 
-            return new CsvRecord(line, start, Offset, cells, fields, problem);
+            return new CsvRecord(line, start, Offset, cells, fields, problem) { NextLine = _line };
         }
     }
 
@@ -171,7 +174,7 @@ internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char 
 
     private void Append(char c, ref long length)
     {
-        if (_cell.Length < MaxCellChars)
+        if (_keep && _cell.Length < MaxCellChars)
         {
             _cell.Append(c);
         }
@@ -179,7 +182,7 @@ internal sealed class CsvRecordReader(Stream stream, CsvEncoding encoding, char 
         length++;
     }
 
-    private CsvCell Cell(long length, long? quoteLine) => new(_cell.ToString(), length, quoteLine);
+    private CsvCell Cell(long length, long? quoteLine) => new(_cell.Length == 0 ? "" : _cell.ToString(), length, quoteLine);
 
     private async ValueTask<int> NextAsync(CancellationToken cancellationToken)
     {

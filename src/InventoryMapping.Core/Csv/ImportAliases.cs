@@ -14,6 +14,9 @@ public static class ImportAliases
         [ImportColumn.IgnoreSync] = ["IgnoreSync", "Ignore Sync"],
         [ImportColumn.Source] = ["Source"],
         [ImportColumn.SubSource] = ["SubSource"],
+        [ImportColumn.StockPercentage] = ["StockPercentage", "Stock %"],
+        [ImportColumn.MaxListedQuantity] = ["MaxListedQuantity", "Max Quantity"],
+        [ImportColumn.EndWhenStock] = ["EndWhenStock"],
     };
 
     private static readonly Dictionary<string, ImportColumn> s_byName = s_aliases

@@ -9,4 +9,7 @@ public enum ImportColumn
     IgnoreSync,
     Source,
     SubSource,
+    StockPercentage,
+    MaxListedQuantity,
+    EndWhenStock,
 }

@@ -76,9 +76,9 @@ public sealed record ImportLayout(IReadOnlyDictionary<ImportColumn, int> Columns
             return DomainError.Invalid("file", $"No column names the listing: the header needs ChannelSku or one of its aliases ({string.Join(", ", ImportAliases.Of(ImportColumn.ChannelSku))}), or a mapping.");
         }
 
-        if (!columns.Keys.Any(c => c is ImportColumn.LinkedItemSku or ImportColumn.LinkedItemId or ImportColumn.IgnoreSync))
+        if (!columns.Keys.Any(c => c is not (ImportColumn.ChannelSku or ImportColumn.Source or ImportColumn.SubSource)))
         {
-            return DomainError.Invalid("file", "No column to import: the header needs LinkedItemSku, LinkedItemId or IgnoreSync (or one of their aliases), or a mapping.");
+            return DomainError.Invalid("file", "No column to import: the header needs LinkedItemSku, LinkedItemId, IgnoreSync, StockPercentage, MaxListedQuantity or EndWhenStock (or one of their aliases), or a mapping.");
         }
 
         var width = 0;

@@ -21,10 +21,11 @@ public sealed record MappingCsvField(string Name, string Meaning, bool Importabl
     public static readonly MappingCsvField LastUpdate = new("LastUpdate", "when Amazon last accepted the listing's quantity (UTC, ISO 8601)", Importable: false);
     public static readonly MappingCsvField SubmittedQty = new("SubmittedQty", "the quantity last submitted to Amazon", Importable: false);
 
-    // The listing's own stock rules (docs/api.md, "Channel locations and stock rules"); an empty cell: the channel's rule.
-    public static readonly MappingCsvField StockPercentage = new("StockPercentage", "the listing's own share of the available stock to list, 0 to 100; empty: the channel's rule", Importable: false);
-    public static readonly MappingCsvField MaxListedQuantity = new("MaxListedQuantity", "the listing's own cap on the quantity listed; empty: the channel's rule", Importable: false);
-    public static readonly MappingCsvField EndWhenStock = new("EndWhenStock", "the listing's own threshold: at or below this available stock, 0 is listed; empty: the channel's rule", Importable: false);
+    // The listing's own stock rules (docs/api.md, "Channel locations and stock rules"); an empty cell: the channel's rule (an
+    // import sets it back to that).
+    public static readonly MappingCsvField StockPercentage = new("StockPercentage", "the listing's own share of the available stock to list, 0 to 100; empty: the channel's rule", Importable: true);
+    public static readonly MappingCsvField MaxListedQuantity = new("MaxListedQuantity", "the listing's own cap on the quantity listed; empty: the channel's rule", Importable: true);
+    public static readonly MappingCsvField EndWhenStock = new("EndWhenStock", "the listing's own threshold: at or below this available stock, 0 is listed; empty: the channel's rule", Importable: true);
 
     /// <summary>Every field, in the default export order.</summary>
     public static IReadOnlyList<MappingCsvField> All { get; } =

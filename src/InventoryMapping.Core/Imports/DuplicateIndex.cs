@@ -14,8 +14,9 @@ internal sealed class DuplicateIndex
     /// <summary>How many validation pages have been added.</summary>
     public int Pages { get; set; }
 
-    public Outcome Add(ulong sku, ulong value, long line, bool wouldChange)
+    public Outcome Add(ImportRowKey key)
     {
+        var (sku, value, line, wouldChange) = key;
         if (!_entries.TryGetValue(sku, out var entry))
         {
             _entries[sku] = new Entry(value, line, wouldChange, Conflicted: false);
@@ -32,7 +33,8 @@ internal sealed class DuplicateIndex
         return new Outcome(first ? OutcomeKind.FirstConflict : OutcomeKind.Conflict, entry.Line, entry.WouldChange);
     }
 
-    public bool IsConflicted(ulong sku) => _entries.TryGetValue(sku, out var entry) && entry.Conflicted;
+    /// <summary>Whether <paramref name="line"/> is the row of its listing to apply: its first, and not in conflict with another.</summary>
+    public bool IsApplied(ulong sku, long line) => _entries.TryGetValue(sku, out var entry) && entry.Line == line && !entry.Conflicted;
 
     internal enum OutcomeKind
     {

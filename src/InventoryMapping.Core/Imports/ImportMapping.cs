@@ -33,13 +33,17 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
     protected override ImportParameters NoParameters => new("", "", 0, ImportOptions.Default);
 
     protected override IWorkSource<ImportRow> Source(JobEntity job, ImportParameters parameters) =>
-        new ImportSource(files.Source(parameters.Name), job, parameters, PageRows);
+        new ImportSource(files.Source(parameters.Name), files, job, parameters, PageRows);
 
     protected override IPageProcessor<ImportRow, ImportResult> Start(JobEntity job, ImportParameters parameters, Channel? channel) =>
         new Pass(files, decider, linker, job, OnChannel(channel));
 
     protected override JobView View(ImportParameters parameters, ImportResult result) =>
-        new(result.Counters()) { Import = new ImportFiles($"{AppStorage.ImportsContainer}/{parameters.Name}", result.ErrorsFile, result.ResultFile) };
+        new(result.Counters())
+        {
+            Import = new ImportFiles($"{AppStorage.ImportsContainer}/{parameters.Name}", result.ErrorsFile, result.ResultFile),
+            Progress = result.Progress(parameters.Length),
+        };
 
     protected override string? Failure(ImportParameters parameters, ImportResult result) =>
         result.FileError
@@ -125,18 +129,31 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
             }
 
             var at = page[0].At!;
-            var decisions = await decider.DecideAsync(channel, job.JobId, page, cancellationToken);
-            return at.Phase == ImportPhase.Validate
-                ? await ValidateAsync(at, decisions, cancellationToken)
-                : await ApplyAsync(decisions, cancellationToken);
+            var rows = page.Where(r => r.Record is not null).ToList();
+            if (at.Phase == ImportPhase.Apply)
+            {
+                return await ApplyAsync(at, rows, cancellationToken);
+            }
+
+            var next = rows.Count == 0 ? (at.Offset, at.Line) : (rows[^1].Record!.End, rows[^1].Record!.NextLine);
+            var validated = await ValidateAsync(at, await decider.DecideAsync(channel, job.JobId, rows, cancellationToken), next, page[^1].EndsPass, cancellationToken);
+            return validated with
+            {
+                Result = validated.Result with
+                {
+                    Bytes = rows.Count == 0 ? 0 : rows[^1].Record!.End - rows[0].Record!.Start,
+                    Validated = page[^1].EndsPass,
+                },
+            };
         }
 
-        private async Task<JobPageOutcome<ImportResult>> ValidateAsync(ImportCursor at, IReadOnlyList<ImportDecision> decisions, CancellationToken cancellationToken)
+        private async Task<JobPageOutcome<ImportResult>> ValidateAsync(
+            ImportCursor at, IReadOnlyList<ImportDecision> decisions, (long Offset, long Line) next, bool endsPass, CancellationToken cancellationToken)
         {
             await files.LoadKeysAsync(job.JobId, _index, at.Page, cancellationToken);
             long toApply = 0, unchanged = 0, rejected = 0;
             var reported = new List<ReportedListing>();
-            var keys = new List<(ulong, ulong, long, bool)>();
+            var keys = new List<ImportRowKey>();
             var skuColumn = at.NameOf(Csv.ImportColumn.ChannelSku);
             foreach (var decision in decisions)
             {
@@ -147,8 +164,11 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
                     continue;
                 }
 
-                keys.Add((decision.SkuHash, decision.ValueHash, decision.Line, decision.WouldChange));
-                var outcome = _index.Add(decision.SkuHash, decision.ValueHash, decision.Line, decision.WouldChange);
+                var key = new ImportRowKey(decision.SkuHash, decision.ValueHash, decision.Line, decision.WouldChange);
+                var outcome = _index.Add(key);
+
+                // Kept as a change only where it is one to apply, so that the apply pass steps over pages without any.
+                keys.Add(key with { WouldChange = decision.WouldChange && outcome.Kind == DuplicateIndex.OutcomeKind.First });
                 switch (outcome.Kind)
                 {
                     case DuplicateIndex.OutcomeKind.First:
@@ -174,12 +194,18 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
                 }
             }
 
-            await files.WriteKeysAsync(job.JobId, at.Page, keys, cancellationToken);
+            await files.WriteKeysAsync(job.JobId, at.Page, new ImportPageKeys(keys, next.Offset, next.Line, endsPass), cancellationToken);
             _index.Pages = at.Page + 1;
             return new JobPageOutcome<ImportResult>(new ImportResult(decisions.Count, toApply, 0, unchanged, rejected), reported);
         }
 
-        private async Task<JobPageOutcome<ImportResult>> ApplyAsync(IReadOnlyList<ImportDecision> decisions, CancellationToken cancellationToken)
+        /// <summary>
+        /// Applies what the validation pass found would change, as validated: only the rows it counted in
+        /// <c>toApply</c> (the first row of each listing, not in conflict) are read and decided again, and a row whose
+        /// listing is gone or whose item no longer resolves to the item validated is left and reported
+        /// (<c>changedMeanwhile</c>); one already so by now counts as unchanged.
+        /// </summary>
+        private async Task<JobPageOutcome<ImportResult>> ApplyAsync(ImportCursor at, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
         {
             if (!_allKeysLoaded)
             {
@@ -187,17 +213,39 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
                 _allKeysLoaded = true;
             }
 
-            // Rows rejected by the validation pass were reported there; duplicates of one listing with the same values are one edit.
-            var edits = decisions
-                .Where(d => d.IsValid && d.WouldChange && !_index.IsConflicted(d.SkuHash))
-                .GroupBy(d => d.ListingId, StringComparer.Ordinal)
-                .Select(g => g.First().Edit!)
-                .ToList();
-            var (changed, missing) = await linker.EditAsync(job.JobId, edits, cancellationToken);
-            var reported = decisions.Where(d => d.IsValid && missing.Contains(d.ListingId))
-                .Select(d => Report(d, "", d.Sku, "The listing was deleted while the file was imported."))
-                .ToList();
-            return new JobPageOutcome<ImportResult>(new ImportResult(0, 0, changed, 0, reported.Count), reported);
+            var validated = ((await files.ReadKeysAsync(job.JobId, at.Page, cancellationToken))?.Keys ?? [])
+                .Where(k => k.WouldChange && _index.IsApplied(k.Sku, k.Line))
+                .ToDictionary(k => k.Line);
+            var decisions = await decider.DecideAsync(channel, job.JobId, [.. rows.Where(r => validated.ContainsKey(r.Record!.Line))], cancellationToken);
+            var reported = new List<ReportedListing>();
+            var edits = new List<ListingEdit>();
+            long unchanged = 0;
+            foreach (var decision in decisions)
+            {
+                if (!decision.IsValid)
+                {
+                    var error = decision.Errors.FirstOrDefault() ?? new ImportRowError(at.NameOf(Csv.ImportColumn.ChannelSku), decision.Sku, "The listing is gone.");
+                    reported.Add(Report(decision, error.Column, error.Value, $"Valid when the file was validated, not when it was applied: {error.Reason}"));
+                }
+                else if (decision.ValueHash != validated[decision.Line].Value)
+                {
+                    reported.Add(Report(decision, at.NameOf(Csv.ImportColumn.ChannelSku), decision.Sku, "The item this row names is another one than when the file was validated (its SKU was given to another item meanwhile); not applied."));
+                }
+                else if (!decision.WouldChange)
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    edits.Add(decision.Edit!);
+                }
+            }
+
+            var (changed, missing) = await linker.EditAsync(channel.ChannelId, job.JobId, edits, cancellationToken);
+            reported.AddRange(decisions.Where(d => d.IsValid && missing.Contains(d.ListingId))
+                .Select(d => Report(d, at.NameOf(Csv.ImportColumn.ChannelSku), d.Sku, "The listing was deleted after the file was validated; not applied.")));
+            unchanged += edits.Count - changed - missing.Count;
+            return new JobPageOutcome<ImportResult>(new ImportResult(0, 0, changed, unchanged, 0) { ChangedMeanwhile = reported.Count }, reported);
         }
 
         private static ReportedListing Report(ImportDecision decision, string column, string value, string reason) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using InventoryMapping.Channels;
 using InventoryMapping.Csv;
@@ -13,9 +12,10 @@ namespace InventoryMapping.Imports;
 
 /// <summary>
 /// Decides a page of an import's rows: reads each cell (undoing the export's formula guard), checks it, reads the
-/// listings and items the page names (each once, in parallel), and says what each row would change. Item SKUs
-/// resolve exactly, else ignoring case, which is the same item (SKUs are unique ignoring case); never trimmed or
-/// otherwise loosened, so a row never links a different item than it names. Listing SKUs are compared exactly.
+/// listings and items the page names (each once, in batches: <see cref="Storage.KeyedReads"/>), and says what each
+/// row would change. Item SKUs resolve exactly, else ignoring case, which is the same item (SKUs are unique ignoring
+/// case); never trimmed or otherwise loosened, so a row never links a different item than it names. Listing SKUs are
+/// compared exactly.
 /// </summary>
 internal sealed class ImportRowDecider(ListingStore listings, InventoryStore items, IOptions<StorageThroughputOptions> throughput, TimeProvider clock)
 {
@@ -24,43 +24,20 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
     public async Task<IReadOnlyList<ImportDecision>> DecideAsync(Channel channel, string jobId, IReadOnlyList<ImportRow> rows, CancellationToken cancellationToken)
     {
         var inputs = rows.Select(r => Parse(channel, r.At!, r.Record!)).ToList();
-        var listingRows = new ConcurrentDictionary<string, ListingEntity?>(StringComparer.Ordinal);
-        var bySku = new ConcurrentDictionary<string, ItemReference?>(StringComparer.Ordinal);
-        var byId = new ConcurrentDictionary<string, ItemReference?>(StringComparer.Ordinal);
-        var reads = inputs.Where(i => i.Errors.Count == 0).SelectMany(i => new[]
-        {
-            (Kind: 0, Key: i.ListingId),
-            (Kind: 1, Key: i.ItemSku is { Length: > 0 } sku ? ItemSkuKey(sku) : ""),
-            (Kind: 2, Key: i.ItemId ?? ""),
-        }).Where(r => r.Key.Length > 0).Distinct().ToList();
-        var skuOfKey = inputs.Where(i => i.ItemSku is { Length: > 0 }).GroupBy(i => ItemSkuKey(i.ItemSku!)).ToDictionary(g => g.Key, g => g.First().ItemSku!);
-        await Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = _readsInFlight, CancellationToken = cancellationToken }, async (read, ct) =>
-        {
-            switch (read.Kind)
-            {
-                case 0:
-                    listingRows[read.Key] = await listings.GetEntityAsync(channel.ChannelId, read.Key, ct);
-                    break;
-                case 1:
-                    bySku[read.Key] = await items.FindBySkuAsync(skuOfKey[read.Key], ct);
-                    break;
-                default:
-                    byId[read.Key] = await items.GetEntityAsync(read.Key, ct) is { } item ? new ItemReference(item.RowKey, item.Sku) : null;
-                    break;
-            }
-        });
-
+        var valid = inputs.Where(i => i.Errors.Count == 0).ToList();
+        var listingRows = await listings.ReadManyAsync(channel.ChannelId, valid.Select(i => i.ListingId), _readsInFlight, cancellationToken);
+        var bySku = await items.FindBySkusAsync(valid.Where(i => i.ItemSku is { Length: > 0 }).Select(i => i.ItemSku!), _readsInFlight, cancellationToken);
+        var byId = (await items.GetEntitiesAsync(valid.Where(i => i.ItemId is { Length: > 0 }).Select(i => i.ItemId!), _readsInFlight, cancellationToken))
+            .ToDictionary(i => i.Key, i => new ItemReference(i.Value.RowKey, i.Value.Sku), StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         return [.. inputs.Select(input => Decide(input, listingRows, bySku, byId, now, jobId))];
     }
 
-    private static string ItemSkuKey(string sku) => sku.ToUpperInvariant();
-
     private static ImportDecision Decide(
         Input input,
-        ConcurrentDictionary<string, ListingEntity?> listingRows,
-        ConcurrentDictionary<string, ItemReference?> bySku,
-        ConcurrentDictionary<string, ItemReference?> byId,
+        IReadOnlyDictionary<string, ListingEntity> listingRows,
+        IReadOnlyDictionary<string, ItemReference?> bySku,
+        IReadOnlyDictionary<string, ItemReference> byId,
         DateTimeOffset now,
         string jobId)
     {
@@ -79,7 +56,7 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
         ItemReference? item = null;
         if (input.ItemSku is { Length: > 0 } itemSku)
         {
-            item = bySku.GetValueOrDefault(ItemSkuKey(itemSku));
+            item = bySku.GetValueOrDefault(InventoryStore.Unique(itemSku));
             if (item is null)
             {
                 errors.Add(new(input.Names[ImportColumn.LinkedItemSku], CsvValues.Echo(itemSku), "No inventory item has this SKU (compared exactly, else ignoring case); an import never creates items."));
@@ -106,9 +83,9 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
             return new ImportDecision(input.Line, input.ListingId, input.SkuEcho, null, false, errors);
         }
 
-        var edit = new ListingEdit(listing, input.SetsLink, item, input.IgnoreSync);
+        var edit = new ListingEdit(listing, input.SetsLink, item, input.IgnoreSync, input.StockRules);
         var wouldChange = edit.Apply(listing.Clone(), now, jobId) is not null;
-        var value = $"{(input.SetsLink ? item?.ItemId ?? "-" : "")}|{input.IgnoreSync}";
+        var value = $"{(input.SetsLink ? item?.ItemId ?? "-" : "")}|{input.IgnoreSync}|{input.StockRules?.Fingerprint()}";
         return new ImportDecision(input.Line, input.ListingId, input.SkuEcho, edit, wouldChange, [])
         {
             SkuHash = StableHash.Of64(listing.Sku),
@@ -211,7 +188,41 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
             }
         }
 
-        return new Input(record.Line, listingId, skuEcho, setsLink, itemSku, itemId, ignoreSync, names, errors);
+        int? Rule(ImportColumn column, Func<int, Channels.StockRules> rules)
+        {
+            if (Cell(column) is not { } text || text.Trim().Length == 0)
+            {
+                return null; // empty: back to the channel's rule
+            }
+
+            if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                errors.Add(new(names[column], CsvValues.Echo(text), $"{column} is a whole number, or empty for the channel's rule."));
+                return null;
+            }
+
+            // The API's own check of the listing's stock rules, so a file and a PATCH accept the same values.
+            if (rules(value).Problem("") is { } problem)
+            {
+                errors.Add(new(names[column], CsvValues.Echo(text), problem.Detail));
+            }
+
+            return value;
+        }
+
+        StockRulesEdit? stockRules = null;
+        if (at.Columns.Keys.Any(c => c is ImportColumn.StockPercentage or ImportColumn.MaxListedQuantity or ImportColumn.EndWhenStock))
+        {
+            stockRules = new StockRulesEdit(
+                at.Columns.ContainsKey(ImportColumn.StockPercentage),
+                Rule(ImportColumn.StockPercentage, v => new(StockPercentage: v)),
+                at.Columns.ContainsKey(ImportColumn.MaxListedQuantity),
+                Rule(ImportColumn.MaxListedQuantity, v => new(MaxListedQuantity: v)),
+                at.Columns.ContainsKey(ImportColumn.EndWhenStock),
+                Rule(ImportColumn.EndWhenStock, v => new(EndWhenStock: v)));
+        }
+
+        return new Input(record.Line, listingId, skuEcho, setsLink, itemSku, itemId, ignoreSync, stockRules, names, errors);
     }
 
     private sealed record Input(
@@ -222,6 +233,7 @@ internal sealed class ImportRowDecider(ListingStore listings, InventoryStore ite
         string? ItemSku,
         string? ItemId,
         bool? IgnoreSync,
+        StockRulesEdit? StockRules,
         IReadOnlyDictionary<ImportColumn, string> Names,
         IReadOnlyList<ImportRowError> Errors);
 }

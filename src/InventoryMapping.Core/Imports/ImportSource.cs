@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -13,8 +14,15 @@ namespace InventoryMapping.Imports;
 /// breaks, so ranges cut at byte newlines would split records; and reject mode must have read every row before it
 /// applies any. Every read is of the version the job started on (<see cref="ImportParameters.ETag"/>).
 /// </summary>
-internal sealed class ImportSource(BlobClient blob, JobEntity job, ImportParameters parameters, int pageRows) : IWorkSource<ImportRow>
+internal sealed class ImportSource(BlobClient blob, ImportWorkFiles files, JobEntity job, ImportParameters parameters, int pageRows) : IWorkSource<ImportRow>
 {
+    /// <summary>
+    /// The characters of cell text each page holds (only the mapped columns' cells keep text, each at most
+    /// <see cref="CsvRecordReader.MaxCellChars"/>): what bounds an import's memory, whatever the size of its file.
+    /// </summary>
+    public static readonly Histogram<long> PageCharacters = Telemetry.Meter.CreateHistogram<long>(
+        "inventorymapping.import.page_characters", "{character}", "Characters of cell text an import page holds in memory");
+
     public int PartCount => 1;
 
     public async Task<WorkPage<ImportRow>> ReadAsync(int part, string? cursor, CancellationToken cancellationToken)
@@ -33,17 +41,39 @@ internal sealed class ImportSource(BlobClient blob, JobEntity job, ImportParamet
 
         if (at.Offset >= parameters.Length)
         {
-            return new WorkPage<ImportRow>([], Next(at, null));
+            return new WorkPage<ImportRow>([ImportRow.EndOfPass(at)], Next(at, null));
+        }
+
+        // A page where the validation found nothing to change is stepped over, not read again (a re-imported export
+        // with a few edits reads the file once and a few pages).
+        if (at.Phase == ImportPhase.Apply && await files.ReadKeysAsync(job.JobId, at.Page, cancellationToken) is { } kept && !kept.Keys.Any(k => k.WouldChange))
+        {
+            return kept.EndsPass
+                ? new WorkPage<ImportRow>([ImportRow.EndOfPass(at)], Next(at, null))
+                : new WorkPage<ImportRow>([], Next(at, at with { Offset = kept.NextOffset, Line = kept.NextLine }));
         }
 
         await using var stream = await OpenAsync(at.Offset, cancellationToken);
-        var reader = new CsvRecordReader(stream, at.Encoding, at.Delimiter, at.Offset, at.Line);
+        var reader = new CsvRecordReader(stream, at.Encoding, at.Delimiter, at.Offset, at.Line, at.Columns.Values.ToHashSet());
         var rows = new List<ImportRow>();
+        try
+        {
+            return await ReadPageAsync(at, reader, rows, cancellationToken);
+        }
+        finally
+        {
+            PageCharacters.Record(rows.Sum(r => r.Record?.Cells.Sum(c => (long)c.Text.Length) ?? 0), new KeyValuePair<string, object?>("job.id", job.JobId));
+        }
+    }
+
+    private async Task<WorkPage<ImportRow>> ReadPageAsync(ImportCursor at, CsvRecordReader reader, List<ImportRow> rows, CancellationToken cancellationToken)
+    {
         while (rows.Count < pageRows)
         {
             var record = await reader.ReadAsync(cancellationToken);
             if (record is null)
             {
+                rows.Add(ImportRow.EndOfPass(at));
                 return new WorkPage<ImportRow>(rows, Next(at, null));
             }
 

@@ -8,11 +8,13 @@ namespace InventoryMapping.Imports;
 
 /// <summary>
 /// The files of an import besides its source: under <c>imports-results/{channelId}/</c> the errors CSV and the
-/// result document the seller reads; under <c>imports-results/.jobs/{jobId}/</c> the validation pass's keys of each
-/// page (SKU and value hashes, line), from which a pass that resumes elsewhere rebuilds its <see cref="DuplicateIndex"/>.
+/// result document the seller reads; under <c>imports-results/.jobs/{jobId}/</c> what the validation pass kept of
+/// each page (<see cref="ImportPageKeys"/>), from which a pass that resumes elsewhere rebuilds its
+/// <see cref="DuplicateIndex"/> and the apply pass knows which rows it applies and which pages it can step over.
 /// </summary>
 internal sealed class ImportWorkFiles(AppStorage storage)
 {
+    private const int HeaderBytes = 16;
     private const int KeyBytes = 24;
 
     public BlobContainerClient Results => storage.Container(AppStorage.ImportResultsContainer);
@@ -23,19 +25,47 @@ internal sealed class ImportWorkFiles(AppStorage storage)
 
     public static string ResultName(string name, string jobId) => $"{StripCsv(name)}.{jobId}.result.json";
 
-    /// <summary>Writes (overwrites, on a re-run) the keys of one validation page's valid rows.</summary>
-    public async Task WriteKeysAsync(string jobId, int page, IReadOnlyList<(ulong Sku, ulong Value, long Line, bool WouldChange)> keys, CancellationToken cancellationToken)
+    /// <summary>Writes (overwrites, on a re-run) what the validation pass kept of one page.</summary>
+    public async Task WriteKeysAsync(string jobId, int page, ImportPageKeys kept, CancellationToken cancellationToken)
     {
-        var bytes = new byte[keys.Count * KeyBytes];
-        for (var i = 0; i < keys.Count; i++)
+        var bytes = new byte[HeaderBytes + (kept.Keys.Count * KeyBytes)];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, kept.NextOffset);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), kept.NextLine | (kept.EndsPass ? long.MinValue : 0));
+        for (var i = 0; i < kept.Keys.Count; i++)
         {
-            var span = bytes.AsSpan(i * KeyBytes);
-            BinaryPrimitives.WriteUInt64LittleEndian(span, keys[i].Sku);
-            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], keys[i].Value);
-            BinaryPrimitives.WriteInt64LittleEndian(span[16..], keys[i].Line | (keys[i].WouldChange ? long.MinValue : 0));
+            var span = bytes.AsSpan(HeaderBytes + (i * KeyBytes));
+            var key = kept.Keys[i];
+            BinaryPrimitives.WriteUInt64LittleEndian(span, key.Sku);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], key.Value);
+            BinaryPrimitives.WriteInt64LittleEndian(span[16..], key.Line | (key.WouldChange ? long.MinValue : 0));
         }
 
         await Results.GetBlobClient(KeysName(jobId, page)).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
+    }
+
+    /// <summary>What the validation pass kept of one page, or null if it kept nothing of it (not read yet, or past the end).</summary>
+    public async Task<ImportPageKeys?> ReadKeysAsync(string jobId, int page, CancellationToken cancellationToken)
+    {
+        BinaryData content;
+        try
+        {
+            content = (await Results.GetBlobClient(KeysName(jobId, page)).DownloadContentAsync(cancellationToken)).Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+
+        var bytes = content.ToMemory().Span;
+        var keys = new List<ImportRowKey>((bytes.Length - HeaderBytes) / KeyBytes);
+        for (var offset = HeaderBytes; offset + KeyBytes <= bytes.Length; offset += KeyBytes)
+        {
+            var line = BinaryPrimitives.ReadInt64LittleEndian(bytes[(offset + 16)..]);
+            keys.Add(new ImportRowKey(BinaryPrimitives.ReadUInt64LittleEndian(bytes[offset..]), BinaryPrimitives.ReadUInt64LittleEndian(bytes[(offset + 8)..]), line & long.MaxValue, line < 0));
+        }
+
+        var next = BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
+        return new ImportPageKeys(keys, BinaryPrimitives.ReadInt64LittleEndian(bytes), next & long.MaxValue, next < 0);
     }
 
     /// <summary>Adds the keys of validation pages from <see cref="DuplicateIndex.Pages"/> up to (not including) <paramref name="pages"/> (all there are when null).</summary>
@@ -43,21 +73,15 @@ internal sealed class ImportWorkFiles(AppStorage storage)
     {
         while (pages is null || index.Pages < pages)
         {
-            BinaryData content;
-            try
-            {
-                content = (await Results.GetBlobClient(KeysName(jobId, index.Pages)).DownloadContentAsync(cancellationToken)).Value.Content;
-            }
-            catch (RequestFailedException e) when (e.Status == 404 && pages is null)
+            var keys = await ReadKeysAsync(jobId, index.Pages, cancellationToken);
+            if (keys is null && pages is null)
             {
                 return;
             }
 
-            var bytes = content.ToMemory().Span;
-            for (var offset = 0; offset + KeyBytes <= bytes.Length; offset += KeyBytes)
+            foreach (var key in keys?.Keys ?? throw new InvalidOperationException($"The keys of validation page {index.Pages} of job {jobId} are missing."))
             {
-                var line = BinaryPrimitives.ReadInt64LittleEndian(bytes[(offset + 16)..]);
-                index.Add(BinaryPrimitives.ReadUInt64LittleEndian(bytes[offset..]), BinaryPrimitives.ReadUInt64LittleEndian(bytes[(offset + 8)..]), line & long.MaxValue, line < 0);
+                index.Add(key);
             }
 
             index.Pages++;

@@ -59,6 +59,33 @@ public sealed class InventoryStore(AppStorage storage)
     public async Task<ItemReference?> FindBySkuAsync(string sku, CancellationToken cancellationToken) =>
         await ResolveAsync(await GetReservationAsync(sku, cancellationToken), sku, cancellationToken);
 
+    /// <summary>
+    /// <see cref="FindBySkuAsync"/> for many SKUs at once, by <see cref="Unique"/> form: the reservations read by
+    /// <see cref="KeyedReads"/> (a range query per SKU bucket where they fill it), then the items of uncommitted ones.
+    /// </summary>
+    internal async Task<IReadOnlyDictionary<string, ItemReference?>> FindBySkusAsync(IEnumerable<string> skus, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var bySku = skus.DistinctBy(ItemSkuKeys.Unique).ToDictionary(ItemSkuKeys.Unique, StringComparer.Ordinal);
+        var reservations = await storage.ItemSkus.ReadRowsAsync<ItemSkuEntity>(bySku.Values.Select(ItemSkuKeys.UniqueRow), readsInFlight, cancellationToken);
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, ItemReference?>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            bySku,
+            new ParallelOptions { MaxDegreeOfParallelism = readsInFlight, CancellationToken = cancellationToken },
+            async (sku, ct) => found[sku.Key] = await ResolveAsync(reservations.GetValueOrDefault(ItemSkuKeys.UniqueRow(sku.Value)), sku.Value, ct));
+        return found;
+    }
+
+    /// <summary>The items of <paramref name="itemIds"/> that exist and are not being deleted, by id, read by <see cref="KeyedReads"/>.</summary>
+    internal async Task<IReadOnlyDictionary<string, ItemEntity>> GetEntitiesAsync(IEnumerable<string> itemIds, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var rows = await storage.Items.ReadRowsAsync<ItemEntity>(
+            itemIds.Where(ItemIds.IsValid).Select(id => (ItemIds.PartitionOf(id), id)), readsInFlight, cancellationToken);
+        return rows.Values.Where(i => i.DeletedAt is null).ToDictionary(i => i.RowKey, StringComparer.Ordinal);
+    }
+
+    /// <summary>The key of a SKU in <see cref="FindBySkusAsync"/>'s answer: the same for SKUs that differ only in case, which are one item's.</summary>
+    internal static string Unique(string sku) => ItemSkuKeys.Unique(sku);
+
     /// <summary>The item <paramref name="reservation"/> of <paramref name="sku"/> stands for: no read if it is committed.</summary>
     internal async ValueTask<ItemReference?> ResolveAsync(ItemSkuEntity? reservation, string sku, CancellationToken cancellationToken)
     {

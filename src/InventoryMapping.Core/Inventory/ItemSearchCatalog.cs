@@ -25,6 +25,9 @@ internal sealed class ItemSearchCatalog
     private readonly int[] _postingStart;
     private readonly int[] _postings;
 
+    // Slots in item id order, built on the first lookup by id (the export's; search never asks): 4 bytes an item.
+    private int[]? _slotsById;
+
     private ItemSearchCatalog(ulong[] ids, char[] upper, char[] skus, int[] skuStart, byte[] titles, int[] titleStart, string[] words, int[] postingStart, int[] postings)
     {
         (_ids, _upper, _skus, _skuStart, _titles, _titleStart) = (ids, upper, skus, skuStart, titles, titleStart);
@@ -50,7 +53,43 @@ internal sealed class ItemSearchCatalog
     /// <summary>Approximate bytes held (arrays only), for the memory figure the bench reports.</summary>
     public long Bytes =>
         (_ids.LongLength * 8) + (_upper.LongLength * 2 * 2) + (_skuStart.LongLength * 4) + _titles.LongLength + (_titleStart.LongLength * 4)
-        + _words.Sum(w => 24L + (w.Length * 2) + 8) + (_postingStart.LongLength * 4) + (_postings.LongLength * 4);
+        + _words.Sum(w => 24L + (w.Length * 2) + 8) + (_postingStart.LongLength * 4) + (_postings.LongLength * 4)
+        + ((_slotsById?.LongLength ?? 0) * 4);
+
+    /// <summary>The slot of item <paramref name="id"/>, or -1 when the catalog does not hold it.</summary>
+    public int SlotOfId(ulong id)
+    {
+        var byId = _slotsById ?? InitializeSlotsById();
+        int low = 0, high = byId.Length - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var order = _ids[byId[mid]].CompareTo(id);
+            if (order == 0)
+            {
+                return byId[mid];
+            }
+
+            (low, high) = order < 0 ? (mid + 1, high) : (low, mid - 1);
+        }
+
+        return -1;
+    }
+
+    private int[] InitializeSlotsById()
+    {
+        var slots = new int[Count];
+        for (var slot = 0; slot < slots.Length; slot++)
+        {
+            slots[slot] = slot;
+        }
+
+        Array.Sort(_ids.ToArray(), slots);
+
+        // Two threads may both build it; either result is the same.
+        Interlocked.CompareExchange(ref _slotsById, slots, null);
+        return _slotsById;
+    }
 
     /// <summary>Compares slot <paramref name="slot"/>'s key with (<paramref name="upperSku"/>, <paramref name="id"/>).</summary>
     public int CompareAt(int slot, ReadOnlySpan<char> upperSku, ulong id)

@@ -35,6 +35,29 @@ public sealed class ItemSearchIndex(
     internal async ValueTask<ItemSearchState> CurrentAsync(CancellationToken cancellationToken) =>
         _state ?? await LoadAsync(cancellationToken);
 
+    /// <summary>
+    /// The current state, having read the change log at most <paramref name="maxAge"/> ago: read again now when the
+    /// last read is older (the poll failing, or falling behind), so an answer is never staler than that.
+    /// </summary>
+    internal async ValueTask<ItemSearchState> CurrentAsync(TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        var state = await CurrentAsync(cancellationToken);
+        var readSince = clock.GetUtcNow() - maxAge;
+        DateTimeOffset readFrom;
+        lock (_gate)
+        {
+            readFrom = _readFrom;
+        }
+
+        if (readFrom >= readSince)
+        {
+            return state;
+        }
+
+        await RefreshAsync(cancellationToken, unlessReadSince: readSince);
+        return _state!;
+    }
+
     /// <summary>Items in the catalog (changes since it was built not counted) and the bytes its arrays hold; 0 before loading.</summary>
     public (int Items, long Bytes) CatalogSize => _state is { } state ? (state.Catalog.Count, state.Catalog.Bytes) : (0, 0);
 
@@ -71,8 +94,11 @@ public sealed class ItemSearchIndex(
         }
     }
 
-    /// <summary>Reads the change log from <see cref="ReadFrom"/> less the late-write allowance and applies it.</summary>
-    internal async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the change log from <see cref="ReadFrom"/> less the late-write allowance and applies it (unless, by the
+    /// time it is this caller's turn, another read began after <paramref name="unlessReadSince"/>).
+    /// </summary>
+    internal async Task RefreshAsync(CancellationToken cancellationToken, DateTimeOffset? unlessReadSince = null)
     {
         if (_state is null)
         {
@@ -83,6 +109,11 @@ public sealed class ItemSearchIndex(
         await _refreshing.WaitAsync(cancellationToken);
         try
         {
+            if (_readFrom >= unlessReadSince)
+            {
+                return;
+            }
+
             var forgetBefore = (_readFrom - Options.LateWriteAllowance).UtcTicks;
             var (changes, since) = await ChangesSinceAsync(_readFrom, cancellationToken);
             lock (_gate)

@@ -26,6 +26,23 @@ internal sealed record ItemSearchState(ItemSearchCatalog Catalog, ImmutableDicti
         return this with { Overlay = overlay.ToImmutable() };
     }
 
+    /// <summary>
+    /// What this state knows of item <paramref name="id"/>: true with its SKU and title, true with null when a change
+    /// says it is deleted, false when it holds nothing of it.
+    /// </summary>
+    public bool TryGet(ulong id, out ItemSummary? item)
+    {
+        if (Overlay.TryGetValue(id, out var change))
+        {
+            item = change.Deleted ? null : new ItemSummary(change.ItemId, change.Sku, change.Title);
+            return true;
+        }
+
+        var slot = Catalog.SlotOfId(id);
+        item = slot < 0 ? null : new ItemSummary(ItemSearchCatalog.IdText(id), Catalog.SkuAt(slot), Catalog.TitleAt(slot));
+        return slot >= 0;
+    }
+
     /// <summary>Every live item in key order (upper-cased SKU, then id): what a new catalog or a snapshot is made of.</summary>
     public IEnumerable<(ulong Id, string Sku, string Title)> Entries()
     {

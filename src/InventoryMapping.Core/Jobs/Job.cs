@@ -38,4 +38,7 @@ public sealed record JobProgress(long Done, long Total)
     /// or retired while it ran): the estimate. At the end Done = Total.
     /// </summary>
     public long? Estimated { get; init; }
+
+    /// <summary>An import's rows applied so far (its second pass); <see cref="Done"/> is then the rows read by its first.</summary>
+    public long? Applied { get; init; }
 }

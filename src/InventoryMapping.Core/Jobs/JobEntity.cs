@@ -91,7 +91,7 @@ internal sealed class JobEntity : ITableEntity
         ShownStatus(now),
         DryRun,
         view.Match,
-        new JobProgress(Done, Total) { Estimated = EstimatedTotal },
+        view.Progress ?? new JobProgress(Done, Total) { Estimated = EstimatedTotal },
         view.Result,
         Sample(),
         ReportedCount,

@@ -5,4 +5,7 @@ namespace InventoryMapping.Jobs;
 internal sealed record JobView(IReadOnlyDictionary<string, long> Result, SkuMatchMode? Match = null, string? ItemId = null, JobFile? File = null)
 {
     public ImportFiles? Import { get; init; }
+
+    /// <summary>The kind's own progress figures, when the runner's count of items processed is not what it means (an import reads its file twice).</summary>
+    public JobProgress? Progress { get; init; }
 }

@@ -24,7 +24,7 @@ public sealed class StorageThroughputOptions
     /// <summary>Listing partitions one bulk link or unlink (Link All, Create All, unlinking a deleted item) writes at once.</summary>
     public int LinkPartitionsInFlight { get; set; } = 8;
 
-    /// <summary>Point reads in flight per partition when a partition's listings are read again after a conflict.</summary>
+    /// <summary>Reads in flight per partition when a partition's listings are read again after a conflict (see <see cref="KeyedReads"/>).</summary>
     public int ReadsInFlightPerPartition { get; set; } = 8;
 
     /// <summary>Transactions (and single-row writes) in flight of one bulk item creation.</summary>

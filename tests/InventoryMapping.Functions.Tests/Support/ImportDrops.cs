@@ -38,8 +38,12 @@ public sealed class ImportDrops(FunctionApi api)
     public async Task DropAsync(string name, byte[] bytes) =>
         await Imports.GetBlobClient($"{Channel}/{name}").UploadAsync(BinaryData.FromBytes(bytes), overwrite: true);
 
+    /// <summary>Drops a file streamed from <paramref name="content"/> (uploaded in blocks, never held whole).</summary>
+    public async Task DropAsync(string name, Stream content) =>
+        await Imports.GetBlobClient($"{Channel}/{name}").UploadAsync(content, overwrite: true);
+
     /// <summary>Fires the trigger for <c>{name}.csv</c> (as often as asked), runs the jobs, and answers the job's status.</summary>
-    public async Task<JsonElement> ImportAsync(string name, int fires = 1)
+    public async Task<JsonElement> ImportAsync(string name, int fires = 1, TimeSpan? timeout = null)
     {
         string? jobId = null;
         for (var i = 0; i < fires; i++)
@@ -53,7 +57,7 @@ public sealed class ImportDrops(FunctionApi api)
 
         try
         {
-            await api.DrainJobQueueAsync(TimeSpan.FromMinutes(3));
+            await api.DrainJobQueueAsync(timeout ?? TimeSpan.FromMinutes(3));
         }
         catch (OperationCanceledException)
         {

@@ -62,7 +62,7 @@ public sealed class ApiConsistencyOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task Every_counter_of_a_job_is_there_even_when_0_and_match_only_on_Link_All()
     {
-        await JsonAsync(await _app.Http.PutAsJsonAsync("/api/channels/shop", new { accountId = "A1SELLER", accountName = "Shop", region = "EU", marketplaceIds = new[] { "A1F83G8C2ARO7P" } }));
+        await _app.PutChannelAsync("shop");
 
         var linkAll = await FinishedAsync(await _app.Http.PostAsync("/api/channels/shop/link-all-by-sku?dryRun=true&match=normalized", null));
         var createAll = await FinishedAsync(await _app.Http.PostAsync("/api/channels/shop/create-all?dryRun=true", null));

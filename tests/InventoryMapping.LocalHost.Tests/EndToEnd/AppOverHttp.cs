@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using InventoryMapping.LocalHost.Hosting;
 using InventoryMapping.Storage;
@@ -87,6 +88,26 @@ internal sealed class AppOverHttp : IAsyncDisposable
         }
 
         return new AppOverHttp(host, log);
+    }
+
+    /// <summary>POSTs <paramref name="body"/> chunked (no length up front), as a client streaming a large upload does.</summary>
+    public async Task<HttpResponseMessage> PostChunkedAsync(string path, Stream body, string contentType)
+    {
+        using var content = new StreamContent(body);
+        content.Headers.ContentType = new(contentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Creates (or replaces) an EU channel of seller A1SELLER named <paramref name="channelId"/>.</summary>
+    public async Task PutChannelAsync(string channelId)
+    {
+        var channel = await Http.PutAsJsonAsync($"/api/channels/{channelId}", new
+        {
+            accountId = "A1SELLER", accountName = "Shop", region = "EU", marketplaceIds = new[] { "A1F83G8C2ARO7P" },
+        });
+        channel.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()

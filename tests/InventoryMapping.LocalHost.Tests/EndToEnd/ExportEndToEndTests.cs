@@ -61,11 +61,7 @@ public sealed class ExportEndToEndTests : IAsyncLifetime
 
     private async Task SeedAsync()
     {
-        var channel = await _app.Http.PutAsJsonAsync("/api/channels/shop", new
-        {
-            accountId = "A1SELLER", accountName = "E2E", region = "EU", marketplaceIds = new[] { "A1F83G8C2ARO7P" },
-        });
-        Assert.Equal(HttpStatusCode.OK, channel.StatusCode);
+        await _app.PutChannelAsync("shop");
         foreach (var (sku, title) in new[] { ("=1+1", "formula"), ("a,b", "comma"), ("plain", "plain") })
         {
             Assert.Equal(HttpStatusCode.Created, (await _app.Http.PostAsJsonAsync("/api/channels/shop/listings", new { sku, title })).StatusCode);

@@ -25,7 +25,7 @@ public sealed class HotListingsContentionOverHttpTests(ITestOutputHelper output)
     [Fact]
     public async Task Concurrent_changes_to_hot_listings_answer_no_5xx_and_leave_exact_counts()
     {
-        (await _app.Http.PutAsJsonAsync("/api/channels/shop", new { accountId = "A1SELLER", accountName = "Shop", region = "EU", marketplaceIds = new[] { "A1F83G8C2ARO7P" } })).EnsureSuccessStatusCode();
+        await _app.PutChannelAsync("shop");
         foreach (var sku in Hot)
         {
             (await _app.Http.PostAsJsonAsync("/api/channels/shop/listings", new { sku, title = "t" })).EnsureSuccessStatusCode();

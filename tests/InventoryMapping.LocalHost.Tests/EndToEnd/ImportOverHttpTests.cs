@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using InventoryMapping.Storage;
+using InventoryMapping.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InventoryMapping.LocalHost.Tests.EndToEnd;
@@ -23,12 +24,7 @@ public sealed class ImportOverHttpTests : IAsyncLifetime
     public async Task A_chunked_upload_over_the_csv_limit_is_a_413_problem_and_stores_nothing()
     {
         await SeedAsync();
-        using var content = new StreamContent(new Rows(Limit + (1 << 20)));
-        content.Headers.ContentType = new("text/csv");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels/shop/imports?name=big") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-
-        using var response = await _app.Http.SendAsync(request);
+        using var response = await _app.PostChunkedAsync("/api/channels/shop/imports?name=big", Rows(Limit + (1 << 20)), "text/csv");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -40,12 +36,7 @@ public sealed class ImportOverHttpTests : IAsyncLifetime
     public async Task An_upload_above_the_json_limit_but_within_the_csv_limit_imports()
     {
         await SeedAsync();
-        using var content = new StreamContent(new Rows(Limit - 1000));
-        content.Headers.ContentType = new("text/csv");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/channels/shop/imports?name=bulk&onError=skip") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-
-        using var response = await _app.Http.SendAsync(request);
+        using var response = await _app.PostChunkedAsync("/api/channels/shop/imports?name=bulk&onError=skip", Rows(Limit - 1000), "text/csv");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var job = await FinishedAsync(response.Headers.Location!.ToString());
@@ -140,43 +131,11 @@ public sealed class ImportOverHttpTests : IAsyncLifetime
     }
 
     /// <summary>A CSV of <paramref name="size"/> bytes produced as it is sent: one real row, then rows of unknown listings padded by an ignored column.</summary>
-    private sealed class Rows(long size) : Stream
+    private static GeneratedStream Rows(long size)
     {
-        private static readonly byte[] s_head = Encoding.UTF8.GetBytes("ChannelSku,LinkedItemSku,Notes\nA,item-a,\n");
-        private static readonly byte[] s_row = Encoding.UTF8.GetBytes("unknown-sku,item-a," + new string('x', 1000) + "\n");
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = (int)Math.Min(count, size - _position);
-            for (var i = 0; i < n; i++, _position++)
-            {
-                buffer[offset + i] = _position < s_head.Length ? s_head[_position]
-                    : _position >= size - 1 ? (byte)'\n'
-                    : s_row[(_position - s_head.Length) % s_row.Length];
-            }
-
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        var head = Encoding.UTF8.GetBytes("ChannelSku,LinkedItemSku,Notes\nA,item-a,\n");
+        var row = Encoding.UTF8.GetBytes("unknown-sku,item-a," + new string('x', 1000) + "\n");
+        return GeneratedStream.OfLength(size, position =>
+            position < head.Length ? head[position] : position >= size - 1 ? (byte)'\n' : row[(position - head.Length) % row.Length]);
     }
 }

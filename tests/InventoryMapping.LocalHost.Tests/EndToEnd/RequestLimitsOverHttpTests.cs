@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using InventoryMapping.Testing;
 
 namespace InventoryMapping.LocalHost.Tests.EndToEnd;
 
@@ -16,12 +17,7 @@ public sealed class RequestLimitsOverHttpTests : IAsyncLifetime
     [Fact]
     public async Task A_chunked_body_over_the_limit_is_a_413_problem_and_creates_nothing()
     {
-        using var content = new StreamContent(new FiveMegabytesOfJson());
-        content.Headers.ContentType = new("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inventory") { Content = content };
-        request.Headers.TransferEncodingChunked = true;
-
-        using var response = await _app.Http.SendAsync(request);
+        using var response = await _app.PostChunkedAsync("/api/inventory", FiveMegabytesOfJson(), "application/json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -54,49 +50,16 @@ public sealed class RequestLimitsOverHttpTests : IAsyncLifetime
     }
 
     /// <summary>A JSON string of 5 MB, produced as it is sent (no length known up front).</summary>
-    private sealed class FiveMegabytesOfJson : Stream
+    private static GeneratedStream FiveMegabytesOfJson()
     {
-        private const long Size = 5L << 20;
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        const long size = 5L << 20;
+        return GeneratedStream.OfLength(size, at => at switch
         {
-            var n = (int)Math.Min(count, Size - _position);
-            for (var i = 0; i < n; i++)
-            {
-                var at = _position + i;
-                buffer[offset + i] = at switch
-                {
-                    0 => (byte)'{',
-                    < 9 => (byte)"\"sku\":\"A"[(int)at - 1],
-                    Size - 2 => (byte)'"',
-                    Size - 1 => (byte)'}',
-                    _ => (byte)'A',
-                };
-            }
-
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+            0 => (byte)'{',
+            < 9 => (byte)"\"sku\":\"A"[(int)at - 1],
+            size - 2 => (byte)'"',
+            size - 1 => (byte)'}',
+            _ => (byte)'A',
+        });
     }
 }

@@ -16,11 +16,7 @@ public sealed class RouteIdsOverHttpTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await AppOverHttp.StartAsync();
-        var channel = await _app.Http.PutAsJsonAsync("/api/channels/shop", new
-        {
-            accountId = "A1SELLER", accountName = "Shop", region = "EU", marketplaceIds = new[] { "A1F83G8C2ARO7P" },
-        });
-        channel.EnsureSuccessStatusCode();
+        await _app.PutChannelAsync("shop");
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();

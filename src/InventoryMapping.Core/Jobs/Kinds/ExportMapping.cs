@@ -4,7 +4,6 @@ using InventoryMapping.Csv;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
-using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -14,7 +13,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// complete or not at all (see <see cref="ExportFile"/>). Memory is bounded by the pages in flight, whatever the
 /// number of listings.
 /// </summary>
-internal sealed class ExportMapping(ListingStore listings, InventoryStore items, AppStorage storage, IOptions<StorageThroughputOptions> throughput)
+internal sealed class ExportMapping(ListingStore listings, ItemSummaries items, AppStorage storage)
     : JobDefinition<ExportMappingParameters, ExportMappingResult, ExportListing>
 {
     public const string Rows = "rows";
@@ -27,7 +26,7 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
         new ExportPages(new ListingPartitions(listings, job.ChannelId, ListingSelections.Exported(parameters.Filter)));
 
     protected override IPageProcessor<ExportListing, ExportMappingResult> Start(JobEntity job, ExportMappingParameters parameters, Channel? channel) =>
-        new Pass(File(job, parameters), Fields(parameters), items, throughput.Value.PageReadsInFlight);
+        new Pass(File(job, parameters), Fields(parameters), items);
 
     protected override async Task<ExportMappingResult> CompleteAsync(
         JobEntity job, ExportMappingParameters parameters, ExportMappingResult result, Channel? channel, CancellationToken cancellationToken)
@@ -47,8 +46,8 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
     private static IReadOnlyList<MappingCsvField> Fields(ExportMappingParameters parameters) =>
         [.. parameters.Fields.Select(name => MappingCsvField.Find(name) ?? throw new InvalidOperationException($"Unknown export field '{name}'."))];
 
-    /// <param name="readsInFlight">Item reads a page keeps in flight (LinkedItemSku, LinkedItemTitle: the item's current ones).</param>
-    private sealed class Pass(ExportFile file, IReadOnlyList<MappingCsvField> fields, InventoryStore items, int readsInFlight) : IPageProcessor<ExportListing, ExportMappingResult>
+    /// <param name="items">The linked items' SKUs and titles (LinkedItemSku, LinkedItemTitle), from the search index.</param>
+    private sealed class Pass(ExportFile file, IReadOnlyList<MappingCsvField> fields, ItemSummaries items) : IPageProcessor<ExportListing, ExportMappingResult>
     {
         private readonly bool _withItems = fields.Contains(MappingCsvField.LinkedItemSku) || fields.Contains(MappingCsvField.LinkedItemTitle);
 
@@ -60,7 +59,7 @@ internal sealed class ExportMapping(ListingStore listings, InventoryStore items,
             }
 
             IReadOnlyDictionary<string, ItemSummary> linked = _withItems
-                ? await items.GetSummariesAsync(page.Where(l => l.Listing.IsLinked).Select(l => l.Listing.LinkedItemId!), readsInFlight, cancellationToken)
+                ? await items.GetAsync(page.Where(l => l.Listing.IsLinked).Select(l => l.Listing.LinkedItemId!), cancellationToken)
                 : new Dictionary<string, ItemSummary>();
             using var rows = new MemoryStream();
             using (var csv = new MappingCsvWriter(rows))

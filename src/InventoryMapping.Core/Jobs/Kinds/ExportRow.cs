@@ -7,7 +7,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// <summary>A listing's cells in the mapping CSV, field by field (formats: <see cref="MappingCsvFormat"/>; docs/csv.md).</summary>
 internal static class ExportRow
 {
-    /// <param name="linkedItems">The current SKU and title of the page's linked items (see <c>InventoryStore.GetSummariesAsync</c>).</param>
+    /// <param name="linkedItems">The SKU and title of the page's linked items (see <c>ItemSummaries</c>).</param>
     public static IEnumerable<string?> Cells(IReadOnlyList<MappingCsvField> fields, ListingEntity listing, IReadOnlyDictionary<string, ItemSummary> linkedItems) =>
         fields.Select(field => Cell(field, listing, linkedItems));
 

@@ -10,10 +10,6 @@ public sealed class ListingStore(AppStorage storage)
     public const int TextScanBudget = 5_000;
     private const int TextScanPageSize = 1_000;
     private const int MaxStorageRequestsPerPage = 10;
-    private const int RangePageSize = 1_000;
-
-    /// <summary>Fewer listings of one partition than this are point-read without looking at its count row.</summary>
-    private const int RangeReadMinimum = 20;
 
     internal async Task<ListingEntity?> GetEntityAsync(string channelId, string listingId, CancellationToken cancellationToken)
     {
@@ -23,50 +19,21 @@ public sealed class ListingStore(AppStorage storage)
     }
 
     /// <summary>
-    /// The rows of <paramref name="listingIds"/> of a channel (null where none), in their order. A partition with at
-    /// least <see cref="RangeReadMinimum"/> of them that are at least a tenth of its rows (its count row says how many
-    /// it has) is read as the range from the first to the last of them in pages of 1,000: one request per ≤ 1,000 rows
-    /// rather than one per listing, as when a Force Update marked them all. Elsewhere one point read each.
-    /// <paramref name="inFlight"/> requests at a time.
+    /// The rows of <paramref name="listingIds"/> that exist, by id: per partition a range query where the ids fill
+    /// their range, point reads otherwise (<see cref="KeyedReads"/>).
     /// </summary>
-    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, int inFlight, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyDictionary<string, ListingEntity>> ReadManyAsync(string channelId, IEnumerable<string> listingIds, int readsInFlight, CancellationToken cancellationToken)
     {
-        var rows = new ListingEntity?[listingIds.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = inFlight, CancellationToken = cancellationToken };
-        var candidates = Enumerable.Range(0, listingIds.Count).GroupBy(i => ListingPartition.Of(listingIds[i])).Where(p => p.Count() >= RangeReadMinimum).ToList();
-        var dense = new System.Collections.Concurrent.ConcurrentBag<IGrouping<int, int>>();
-        await Parallel.ForEachAsync(candidates, options, async (partition, ct) =>
-        {
-            var counts = await GetCountsAsync(ListingPartition.PartitionKey(channelId, partition.Key), ct);
-            if (partition.Count() * 10L >= counts.Listed + counts.Retired)
-            {
-                dense.Add(partition);
-            }
-        });
-        await Parallel.ForEachAsync(dense, options, async (partition, ct) =>
-        {
-            var wanted = partition.ToDictionary(i => listingIds[i], StringComparer.Ordinal);
-            var range = TableClient.CreateQueryFilter($"RowKey ge {wanted.Keys.Min(StringComparer.Ordinal)} and RowKey le {wanted.Keys.Max(StringComparer.Ordinal)}");
-            string? continuation = null;
-            do
-            {
-                var page = await ReadPartitionPageAsync(channelId, partition.Key, range, continuation, RangePageSize, ct);
-                foreach (var row in page.Values)
-                {
-                    if (wanted.TryGetValue(row.RowKey, out var i))
-                    {
-                        rows[i] = row;
-                    }
-                }
+        var rows = await storage.Listings.ReadRowsAsync<ListingEntity>(
+            listingIds.Select(id => (ListingPartition.PartitionKeyOf(channelId, id), id)), readsInFlight, cancellationToken);
+        return rows.ToDictionary(r => r.Key.RowKey, r => r.Value, StringComparer.Ordinal);
+    }
 
-                continuation = page.ContinuationToken;
-            }
-            while (continuation is not null);
-        });
-        var ranged = dense.SelectMany(p => p).ToHashSet();
-        await Parallel.ForEachAsync(Enumerable.Range(0, listingIds.Count).Where(i => !ranged.Contains(i)), options, async (i, ct) =>
-            rows[i] = await GetEntityAsync(channelId, listingIds[i], ct));
-        return rows;
+    /// <summary><see cref="ReadManyAsync"/> in the order of <paramref name="listingIds"/>, null where a listing has no row.</summary>
+    internal async Task<ListingEntity?[]> GetManyAsync(string channelId, IReadOnlyList<string> listingIds, int readsInFlight, CancellationToken cancellationToken)
+    {
+        var rows = await ReadManyAsync(channelId, listingIds, readsInFlight, cancellationToken);
+        return [.. listingIds.Select(id => rows.GetValueOrDefault(id))];
     }
 
     /// <summary>The count row of a listings partition; a new, empty one (no ETag) if the partition has none yet.</summary>

@@ -47,7 +47,14 @@ public sealed class ListingWriter(
     /// conflict on a listing throws <see cref="ListingChangedException"/> after the transactions before it were
     /// written (<see cref="ListingChangedException.Written"/>).
     /// </summary>
-    internal async Task CommitAsync(string partitionKey, IReadOnlyList<ListingChange> changes, CancellationToken cancellationToken)
+    internal Task CommitAsync(string partitionKey, IReadOnlyList<ListingChange> changes, CancellationToken cancellationToken) =>
+        CommitAsync(partitionKey, changes, indexed: null, cancellationToken);
+
+    /// <inheritdoc cref="CommitAsync(string, IReadOnlyList{ListingChange}, CancellationToken)"/>
+    /// <param name="indexed">Links whose item → listing index rows the caller has written already (a bulk edit writes
+    /// those of many partitions together, in full transactions); the writer adds the others. Marks stay per
+    /// partition, written just before its transactions, since the sync takes them once they are 30 s old.</param>
+    private async Task CommitAsync(string partitionKey, IReadOnlyList<ListingChange> changes, IReadOnlySet<StockMarks.IndexedListing>? indexed, CancellationToken cancellationToken)
     {
         foreach (var change in changes)
         {
@@ -59,7 +66,7 @@ public sealed class ListingWriter(
 
         // Before the write, so a crash after it leaves no change the stock sync does not hear of.
         var channelId = ListingPartition.Parse(partitionKey).ChannelId;
-        await links.AddAsync(ListingSyncTriggers.LinksToAdd(channelId, changes).ToList(), cancellationToken);
+        await links.AddAsync(ListingSyncTriggers.LinksToAdd(channelId, changes).Where(l => indexed?.Contains(l) != true).ToList(), cancellationToken);
         await marks.MarkAsync(channelId, ListingSyncTriggers.ToMark(changes), cancellationToken);
         var written = new List<ListingChange>(changes.Count);
         try
@@ -102,11 +109,22 @@ public sealed class ListingWriter(
     /// <param name="read">Their rows as the caller read them (same order; null: none), or null to take them all as new
     /// without reading (a first report, a seed): when that is wrong the inserts conflict and the rows are read, and
     /// the next call for the partition reads first, until a read finds none of its listings stored.</param>
+    internal Task<PartitionWrite> WritePartitionAsync(
+        string partitionKey,
+        IReadOnlyList<string> listingIds,
+        IReadOnlyList<ListingEntity?>? read,
+        Func<string, ListingEntity?, CancellationToken, ValueTask<Result<ListingEntity?>>> decide,
+        CancellationToken cancellationToken) =>
+        WritePartitionAsync(partitionKey, listingIds, read, decide, indexed: null, cancellationToken);
+
+    /// <inheritdoc cref="WritePartitionAsync(string, IReadOnlyList{string}, IReadOnlyList{ListingEntity}, Func{string, ListingEntity, CancellationToken, ValueTask{Result{ListingEntity}}}, CancellationToken)"/>
+    /// <param name="indexed">Links whose index rows the caller has written (see <see cref="StockMarks.ItemListingIndex"/>); the others are added as usual.</param>
     internal async Task<PartitionWrite> WritePartitionAsync(
         string partitionKey,
         IReadOnlyList<string> listingIds,
         IReadOnlyList<ListingEntity?>? read,
         Func<string, ListingEntity?, CancellationToken, ValueTask<Result<ListingEntity?>>> decide,
+        IReadOnlySet<StockMarks.IndexedListing>? indexed,
         CancellationToken cancellationToken)
     {
         var written = new List<ListingChange>();
@@ -138,7 +156,7 @@ public sealed class ListingWriter(
 
             try
             {
-                await CommitAsync(partitionKey, changes, ct);
+                await CommitAsync(partitionKey, changes, indexed, ct);
                 written.AddRange(changes);
                 return Attempt.Done(new PartitionWrite(written, refused));
             }
@@ -315,18 +333,10 @@ public sealed class ListingWriter(
         return actions;
     }
 
-    /// <summary>The rows of <paramref name="listingIds"/> (all in <paramref name="partitionKey"/>; null where none), read side by side.</summary>
+    /// <summary>The rows of <paramref name="listingIds"/> (all in <paramref name="partitionKey"/>; null where none), by <see cref="KeyedReads"/>.</summary>
     internal async Task<ListingEntity?[]> ReadAsync(string partitionKey, IReadOnlyList<string> listingIds, CancellationToken cancellationToken)
     {
-        var rows = new ListingEntity?[listingIds.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, listingIds.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _readsInFlight, CancellationToken = cancellationToken },
-            async (i, ct) =>
-            {
-                var row = await storage.Listings.GetEntityIfExistsAsync<ListingEntity>(partitionKey, listingIds[i], cancellationToken: ct);
-                rows[i] = row.HasValue ? row.Value : null;
-            });
-        return rows;
+        var found = await storage.Listings.ReadRowsAsync<ListingEntity>(listingIds.Select(id => (partitionKey, id)), _readsInFlight, cancellationToken);
+        return [.. listingIds.Select(id => found.GetValueOrDefault((partitionKey, id)))];
     }
 }

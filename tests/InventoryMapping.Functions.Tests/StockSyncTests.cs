@@ -130,6 +130,26 @@ public sealed class StockSyncTests
     }
 
     [Fact]
+    public async Task Listings_marked_densely_in_one_partition_are_read_by_key_range_and_each_gets_its_quantity()
+    {
+        // 24 SKUs of one listing partition, all marked by their links: the plan and the apply read that partition as one range.
+        var skus = Enumerable.Range(0, 2_000).Select(i => $"RANGE-{i:D4}").Where(sku => InventoryMapping.Listings.Storage.ListingPartition.OfSku(sku) == 7).Take(24).ToArray();
+        await using var world = await AmazonWorld.StartAsync(Catalogue(skus), settings: FeedsOnly);
+        for (var i = 0; i < skus.Length; i++)
+        {
+            await world.LinkedListingAsync(skus[i], stock: i + 1);
+        }
+
+        await world.SyncUntilSettledAsync();
+
+        for (var i = 0; i < skus.Length; i++)
+        {
+            Assert.Equal([i + 1], world.ReceivedFor(skus[i]));
+            Assert.Equal(i + 1, (await SyncStatusAsync(world, skus[i])).GetProperty("quantity").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task A_429_storm_delays_the_sync_but_loses_nothing()
     {
         await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1", "SELL-2"), settings: FeedsOnly);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using InventoryMapping.Jobs.Kinds;
-using InventoryMapping.SpApi;
 using InventoryMapping.StockSync;
 
 namespace InventoryMapping.Bench.Scenarios;
@@ -23,7 +22,8 @@ public sealed class ForceUpdateScenario : IBenchScenario
 
     public async Task RunAsync(BenchHost host, BenchArgs args, CancellationToken cancellationToken)
     {
-        await using var world = await StockBenchWorld.StartAsync(new Dictionary<string, string?>(), cancellationToken);
+        await using var world = await StockBenchWorld.StartAsync(
+            new Dictionary<string, string?> { ["StockSync:MessagesPerFeed"] = args.MessagesPerFeed.ToString(CultureInfo.InvariantCulture) }, cancellationToken);
         var watch = Stopwatch.StartNew();
         await world.SeedAsync(args.N, args.Seed, cancellationToken);
         var seedSeconds = watch.Elapsed.TotalSeconds;
@@ -58,7 +58,7 @@ public sealed class ForceUpdateScenario : IBenchScenario
         }
 
         var lastCreated = (feeds[^1].CreatedTime - start).TotalSeconds;
-        var minimum = Math.Ceiling(args.N / (double)JsonListingsFeed.MaxMessages) / 0.0083;
+        var minimum = Math.Ceiling(args.N / (double)args.MessagesPerFeed) / 0.0083;
         var calls = world.Sandbox.Control.RequestCounts();
         var state = await world.Host.Get<StockSyncService>().StateAsync(BulkSeeder.ChannelId, cancellationToken);
 

@@ -187,7 +187,6 @@ public sealed partial class StockSubmissionOperation(
     {
         var now = clock.GetUtcNow();
         var pending = await marks.ReadAsync(channel.ChannelId, now - options.Value.MarkSettleTime, options.Value.MaxMessagesPerSubmission, cancellationToken);
-        var channelCounts = await counts.ReadAsync(channel.ChannelId, cancellationToken);
         var rows = await listings.GetManyAsync(channel.ChannelId, [.. pending.Select(m => m.ListingId)], ReadsInFlight, cancellationToken);
         var stock = await StockOfAsync(rows, cancellationToken);
         await UpdateClaimsAsync(channel, rows, cancellationToken);
@@ -226,7 +225,7 @@ public sealed partial class StockSubmissionOperation(
         request.PlanBlob = $"{channel.ChannelId}/{request.RowKey}.json";
         request.Transport = send.Count <= options.Value.PatchThreshold ? "patch" : "feed";
         request.ToZero = send.Count(m => m.Quantity == 0 && m.WasPositive);
-        request.LinkedListings = channelCounts.Linked;
+        request.LinkedListings = (await counts.ReadAsync(channel.ChannelId, cancellationToken)).Linked;
         if (request.Transport == "feed")
         {
             request.SetFeedSteps(Enumerable.Range(0, (send.Count + options.Value.MessagesPerFeed - 1) / options.Value.MessagesPerFeed)

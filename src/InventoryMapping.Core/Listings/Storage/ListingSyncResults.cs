@@ -13,10 +13,10 @@ public sealed class ListingSyncResults(ListingWriter writer, ListingStore store,
     private readonly int _partitionsInFlight = throughput.Value.ListingPartitionsInFlight;
     private readonly int _readsInFlight = throughput.Value.ReadsInFlightPerPartition;
 
-    public async Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
+    public Task WriteAsync(string channelId, IReadOnlyCollection<SyncResult> results, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
+        return WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
         {
             if (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
                 && (result.Error is not null || row.SyncLastUpdate is not null))
@@ -54,8 +54,8 @@ public sealed class ListingSyncResults(ListingWriter writer, ListingStore store,
 
     /// <summary>
     /// Writes the listings of <paramref name="changes"/> a partition at a time, those <paramref name="apply"/> changed
-    /// (true), each read first (<see cref="ListingStore.GetManyAsync"/>)
-    /// unless <paramref name="read"/> gives its row as the caller read it.
+    /// (true), each read first (<see cref="ListingStore.GetManyAsync"/>) unless <paramref name="read"/> gives its row as
+    /// the caller read it.
     /// </summary>
     private Task WriteEachAsync<T>(
         string channelId, IReadOnlyCollection<T> changes, Func<T, string> listingIdOf, Func<ListingEntity, T, bool> apply, CancellationToken cancellationToken,

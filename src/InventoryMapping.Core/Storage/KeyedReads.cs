@@ -79,6 +79,7 @@ public static class KeyedReads
         var budget = ScanRowsPerKey * keys.Length;
         var scanned = 0;
         var settled = 0;
+        var requests = 0;
         string? continuation = null;
 
         // The first page is short (two rows per key), so a sparse range costs at most that many rows on top of the
@@ -86,6 +87,7 @@ public static class KeyedReads
         var firstPage = Math.Min(QueryPageSize, 2 * keys.Length);
         while (true)
         {
+            requests++;
             var page = await table.ReadPageAsync<T>(filter, continuation, scanned == 0 ? firstPage : Math.Min(QueryPageSize, budget - scanned), cancellationToken, select);
             foreach (var row in page.Values)
             {
@@ -109,8 +111,11 @@ public static class KeyedReads
                 return keys.Length;
             }
 
-            // Stop where reading on would read more rows than the budget allows for all the keys.
-            if (scanned >= budget || (settled > 0 && (long)scanned * keys.Length > (long)budget * settled) || (settled == 0 && scanned >= firstPage))
+            // Stop where reading on would read more rows than the budget allows for all the keys, or would make more
+            // requests than point reads of the keys left (Azure ends a page at each partition boundary and after five
+            // seconds, so a sparse range across many partitions can answer page after page of nothing).
+            if (scanned >= budget || (settled > 0 && (long)scanned * keys.Length > (long)budget * settled) || (settled == 0 && scanned >= firstPage)
+                || requests >= keys.Length - settled)
             {
                 return settled;
             }

@@ -55,7 +55,10 @@ public sealed class ExportEndToEndTests : IAsyncLifetime
         Assert.False((await exports.GetBlobClient("shop/broken.csv").ExistsAsync()).Value);
         var result = JsonDocument.Parse((await exports.GetBlobClient("shop/weekly.result.json").DownloadContentAsync()).Value.Content.ToString()).RootElement;
         Assert.Equal("started", result.GetProperty("status").GetString());
-        var job = await Json(await _app.Http.GetAsync(result.GetProperty("job").GetString()));
+        // The file is committed in the job's completion step, just before the job is saved as succeeded.
+        var jobUrl = result.GetProperty("job").GetString();
+        await Eventually.HoldsAsync(async () => (await Json(await _app.Http.GetAsync(jobUrl))).GetProperty("status").GetString() == "succeeded", "the export finished");
+        var job = await Json(await _app.Http.GetAsync(jobUrl));
         Assert.Equal(3, job.GetProperty("file").GetProperty("rows").GetInt64());
     }
 

@@ -3,6 +3,8 @@ using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
 using InventoryMapping.Mapping;
 using InventoryMapping.StockMarks;
+using InventoryMapping.Storage;
+using Microsoft.Extensions.Options;
 
 namespace InventoryMapping.Jobs.Kinds;
 
@@ -10,7 +12,7 @@ namespace InventoryMapping.Jobs.Kinds;
 /// Unlinks a channel's listings, listed or not, from an item that was deleted (see <see cref="ItemDeletion"/>); they
 /// are found through the item → listings index, so the job reads only those listings.
 /// </summary>
-internal sealed class UnlinkDeletedItem(ItemListingIndex index, ListingStore listings, BulkLinker linker)
+internal sealed class UnlinkDeletedItem(ItemListingIndex index, ListingStore listings, BulkLinker linker, IOptions<StorageThroughputOptions> throughput)
     : JobDefinition<UnlinkDeletedItemParameters, UnlinkDeletedItemResult, ListingEntity>
 {
     public const string Unlinked = "unlinked";
@@ -20,7 +22,7 @@ internal sealed class UnlinkDeletedItem(ItemListingIndex index, ListingStore lis
     protected override UnlinkDeletedItemParameters NoParameters => new("");
 
     protected override IWorkSource<ListingEntity> Source(JobEntity job, UnlinkDeletedItemParameters parameters) =>
-        new IndexedListingsOfItem(index, listings, job.ChannelId, parameters.ItemId);
+        new IndexedListingsOfItem(index, listings, job.ChannelId, parameters.ItemId, throughput.Value.PageReadsInFlight);
 
     protected override IPageProcessor<ListingEntity, UnlinkDeletedItemResult> Start(JobEntity job, UnlinkDeletedItemParameters parameters, Channel? channel) =>
         new Pass(linker, OnChannel(channel).ChannelId, parameters.ItemId);

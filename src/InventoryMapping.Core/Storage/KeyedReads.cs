@@ -9,8 +9,9 @@ namespace InventoryMapping.Storage;
 /// keys (across partitions: a page naming most rows of a table, or a run of partitions), then, for the keys that
 /// query did not reach, one query per partition over that partition's keys (a SKU-sorted file names a run of each
 /// partition), then point reads for the rest. A query stops as soon as it projects to read more than
-/// <see cref="ScanRowsPerKey"/> rows per key it is for, so a sparse page costs at most a short query per partition
-/// on top of its point reads, and a dense one a request per 1,000 rows instead of one per row.
+/// <see cref="ScanRowsPerKey"/> rows per key it is for, and its first page reads two rows per key, so a sparse page
+/// costs at most one short query per partition (two rows per key) on top of its point reads, and a dense one a
+/// request per 1,000 rows instead of one per row.
 /// </summary>
 public static class KeyedReads
 {
@@ -80,10 +81,14 @@ public static class KeyedReads
         var settled = 0;
         var requests = 0;
         string? continuation = null;
+
+        // The first page is short (two rows per key), so a sparse range costs at most that many rows on top of the
+        // point reads that follow; a dense one then reads on in full pages.
+        var firstPage = Math.Min(QueryPageSize, 2 * keys.Length);
         while (true)
         {
             requests++;
-            var page = await table.ReadPageAsync<T>(filter, continuation, Math.Min(QueryPageSize, budget - scanned), cancellationToken, select);
+            var page = await table.ReadPageAsync<T>(filter, continuation, scanned == 0 ? firstPage : Math.Min(QueryPageSize, budget - scanned), cancellationToken, select);
             foreach (var row in page.Values)
             {
                 scanned++;
@@ -109,7 +114,7 @@ public static class KeyedReads
             // Stop where reading on would read more rows than the budget allows for all the keys, or would make more
             // requests than point reads of the keys left (Azure ends a page at each partition boundary and after five
             // seconds, so a sparse range across many partitions can answer page after page of nothing).
-            if (scanned >= budget || (settled > 0 && (long)scanned * keys.Length > (long)budget * settled) || (settled == 0 && scanned >= QueryPageSize)
+            if (scanned >= budget || (settled > 0 && (long)scanned * keys.Length > (long)budget * settled) || (settled == 0 && scanned >= firstPage)
                 || requests >= keys.Length - settled)
             {
                 return settled;

@@ -56,7 +56,7 @@ public sealed class KeyedReadsTests : IAsyncLifetime
 
         Assert.Equal(new[] { "0000", "0500", "1000", "1500", "1999" }, rows.Keys.Select(k => k.RowKey).Order());
         Assert.Equal(1, _requests.Queries);
-        Assert.Equal(5, _requests.PointReads); // the query of 24 rows settled "0000" only
+        Assert.Equal(5, _requests.PointReads); // the query's first page of 12 rows settled "0000" only
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class KeyedReadsTests : IAsyncLifetime
         var rows = await _table.ReadRowsAsync<TableEntity>(keys, readsInFlight: 4, default);
 
         Assert.Equal(300, rows.Count);
-        Assert.Equal(1, _requests.Queries); // 1,000 rows: dense 000-199, then sparse 0000-0799, which settled every key
+        Assert.Equal(1, _requests.Queries); // 600 rows: dense 000-199, then sparse 0000-0399, which settled every key
         Assert.Equal(0, _requests.PointReads);
     }
 
@@ -81,7 +81,7 @@ public sealed class KeyedReadsTests : IAsyncLifetime
         var rows = await _table.ReadRowsAsync<TableEntity>(keys, readsInFlight: 4, default);
 
         Assert.Equal(new[] { ("dense", "007"), ("sparse", "0042") }, rows.Keys.Order());
-        Assert.Equal(1, _requests.Queries); // across the three partitions: its 12 rows settled ("dense", "007") and it stopped
+        Assert.Equal(1, _requests.Queries); // across the partitions: its first page, 6 rows, settled ("dense", "007") only, so it stopped
         Assert.Equal(2, _requests.PointReads);
     }
 

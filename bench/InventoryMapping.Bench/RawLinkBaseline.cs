@@ -38,7 +38,7 @@ public static class RawLinkBaseline
 
         var index = await host.FreshTableAsync("ItemListings", cancellationToken);
         var marks = await host.FreshTableAsync("StockSyncPending", cancellationToken);
-        var linked = changed.Select(l => (ItemId: (string)l["LinkedItemId"], ListingId: l.RowKey)).ToList();
+        var linked = changed.Select(l => (ItemId: (string)l["LinkedItemId"], ListingId: l.RowKey, l.PartitionKey)).ToList();
         watch.Restart();
         await writer.UpsertAsync(
             index,
@@ -46,7 +46,7 @@ public static class RawLinkBaseline
             cancellationToken);
         var indexSeconds = watch.Elapsed.TotalSeconds;
         watch.Restart();
-        await writer.UpsertAsync(marks, linked.Select(l => new TableEntity(BulkSeeder.ChannelId, l.ListingId) { ["MarkedAt"] = now }), cancellationToken);
+        await writer.UpsertAsync(marks, linked.Select(l => new TableEntity(l.PartitionKey, l.ListingId) { ["MarkedAt"] = now }), cancellationToken);
         return (listingSeconds, (indexSeconds, watch.Elapsed.TotalSeconds), changed.Count);
     }
 }

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace InventoryMapping.StockMarks;
 
-/// <summary>Row of the StockSyncPending table: a listing whose quantity to list may have changed. Partition = channel id, row key = listing id.</summary>
+/// <summary>Row of the StockSyncPending table: a listing whose quantity to list may have changed. Partition = the listing's (ListingPartition), row key = listing id.</summary>
 internal sealed class PendingMarkEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";

@@ -268,18 +268,12 @@ public sealed partial class StockSubmissionOperation(
         await claims.ReleaseAsync(channel, [.. release.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
     }
 
+    /// <summary>The stock levels of the rows' linked items, read by <see cref="Storage.KeyedReads"/> (by range where they are dense, as in a Force Update).</summary>
     private async Task<Dictionary<string, IReadOnlyDictionary<string, int>>> StockOfAsync(IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
     {
-        var itemIds = rows.Where(r => r is { IsLinked: true, LinkedItemId: not null }).Select(r => r!.LinkedItemId!).Distinct(StringComparer.Ordinal).ToList();
-        var stock = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(itemIds, new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken }, async (itemId, ct) =>
-        {
-            if (await items.GetAsync(itemId, ct) is { } item)
-            {
-                stock[itemId] = item.StockLevels;
-            }
-        });
-        return new Dictionary<string, IReadOnlyDictionary<string, int>>(stock, StringComparer.Ordinal);
+        var itemIds = rows.Where(r => r is { IsLinked: true, LinkedItemId: not null }).Select(r => r!.LinkedItemId!).Distinct(StringComparer.Ordinal);
+        var found = await items.GetEntitiesAsync(itemIds, ReadsInFlight, cancellationToken);
+        return found.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<string, int>)f.Value.ToItem().StockLevels, StringComparer.Ordinal);
     }
 
     private async Task<Step> SubmitAsync(Channel channel, StockSubmissionEntity request, IReadOnlyList<PlannedQuantity> plan, CancellationToken cancellationToken)

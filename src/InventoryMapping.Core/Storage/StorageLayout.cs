@@ -11,13 +11,21 @@ namespace InventoryMapping.Storage;
 /// </summary>
 public sealed class StorageLayout(AppStorage storage)
 {
-    /// <summary>2: listings listed or retired apart from their Amazon status; count rows by listed, status, link, FBA, Ignore Sync, retired.</summary>
-    public const int Current = 2;
+    /// <summary>3: pending stock marks in their listings' partitions (2: in the channel's one partition).</summary>
+    public const int Current = 3;
+
+    /// <summary>What brings a store of each older layout one version up (docs/architecture.md, "Storage layout versions").</summary>
+    private static readonly IReadOnlyDictionary<int, Func<AppStorage, CancellationToken, Task>> Migrations =
+        new Dictionary<int, Func<AppStorage, CancellationToken, Task>> { [2] = StockMarks.MarksToListingPartitions.RunAsync };
 
     internal const string Partition = "storage";
     internal const string Row = "layout";
 
-    /// <summary>Records <see cref="Current"/> on an empty store; throws <see cref="StorageLayoutException"/> on data of another layout.</summary>
+    /// <summary>
+    /// Records <see cref="Current"/> on an empty store and brings an older layout with a migration up, one version at a
+    /// time (each recorded when done, under the row's ETag, so instances starting together agree); throws
+    /// <see cref="StorageLayoutException"/> on data of another layout.
+    /// </summary>
     public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
     {
         try
@@ -33,7 +41,15 @@ public sealed class StorageLayout(AppStorage storage)
                         return;
                     }
 
-                    throw new StorageLayoutException(version);
+                    if (version is not { } from || !Migrations.TryGetValue(from, out var migrate))
+                    {
+                        throw new StorageLayoutException(version);
+                    }
+
+                    await migrate(storage, cancellationToken);
+                    // Another instance may have recorded it first: then the next round reads what it wrote.
+                    await storage.Settings.TryReplaceAsync(new TableEntity(Partition, Row) { ["Version"] = from + 1 }, row.Value.ETag, cancellationToken);
+                    continue;
                 }
 
                 if (await HoldsDataAsync(cancellationToken))

@@ -173,7 +173,7 @@ public sealed class ImportTests : ApiTest
     }
 
     [Fact]
-    public async Task A_crash_mid_import_and_the_rerun_end_in_the_same_state()
+    public async Task A_crash_mid_import_and_the_rerun_end_in_the_same_state_and_count_every_row_applied_once()
     {
         var skus = Enumerable.Range(0, 300).Select(i => $"S{i:D4}").ToList();
         var items = await Drops.SeedAsync(skus, skus.Select(s => "i" + s));
@@ -181,8 +181,8 @@ public sealed class ImportTests : ApiTest
         var started = await App.Get<InventoryMapping.Imports.ImportService>().StartFromBlobAsync(ImportDrops.Channel, "crash", default);
         var queue = App.Get<InventoryMapping.Storage.AppStorage>().JobQueue;
 
-        // A copy of the app that dies after a few of its writes, in the middle of the apply pass.
-        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 25))
+        // A copy of the app that dies in the middle of the apply pass, at its fourth transaction of linked listings.
+        await using (var crashing = await CrashingRun.StartAsync(App, afterWrites: 3, counted: CrashingRun.WritesContaining("\"LinkJobId\"")))
         {
             await Assert.ThrowsAnyAsync<Exception>(async () =>
             {
@@ -193,6 +193,15 @@ public sealed class ImportTests : ApiTest
             });
         }
 
+        // The crash fell inside the apply pass: some listings linked, not all.
+        var linkedBefore = 0;
+        foreach (var sku in skus)
+        {
+            linkedBefore += await Drops.LinkedItemAsync(sku) is null ? 0 : 1;
+        }
+
+        Assert.InRange(linkedBefore, 1, skus.Count - 1);
+
         App.Clock.Advance(InventoryMapping.Jobs.JobRunner.Lease + TimeSpan.FromSeconds(5));
         await Api.DrainJobQueueAsync(TimeSpan.FromMinutes(5));
         var job = (await Api.GetJobAsync(started.Value!.JobId)).Json;
@@ -201,6 +210,10 @@ public sealed class ImportTests : ApiTest
         {
             Assert.Equal(items["i" + sku], await Drops.LinkedItemAsync(sku));
         }
+
+        // What the crashed attempt wrote counts as applied by this job, not as "already so".
+        Assert.Equal(300, ImportDrops.Count(job, "applied"));
+        Assert.Equal(0, ImportDrops.Count(job, "unchanged"));
 
         var counts = (await Api.SummaryAsync(ImportDrops.Channel)).Json;
         Assert.Equal(300, counts.GetProperty("counts").GetProperty("linked").GetInt64());

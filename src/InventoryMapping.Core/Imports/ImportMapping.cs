@@ -219,7 +219,7 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
             var decisions = await decider.DecideAsync(channel, job.JobId, [.. rows.Where(r => validated.ContainsKey(r.Record!.Line))], cancellationToken);
             var reported = new List<ReportedListing>();
             var edits = new List<ListingEdit>();
-            long unchanged = 0;
+            long unchanged = 0, appliedBefore = 0;
             foreach (var decision in decisions)
             {
                 if (!decision.IsValid)
@@ -233,7 +233,9 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
                 }
                 else if (!decision.WouldChange)
                 {
-                    unchanged++;
+                    // Already so: by this job, on an attempt at this page that a crash cut short, or by someone else.
+                    appliedBefore += decision.Edit!.Listing.EditJobId == job.JobId ? 1 : 0;
+                    unchanged += decision.Edit!.Listing.EditJobId == job.JobId ? 0 : 1;
                 }
                 else
                 {
@@ -245,7 +247,7 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
             reported.AddRange(decisions.Where(d => d.IsValid && missing.Contains(d.ListingId))
                 .Select(d => Report(d, at.NameOf(Csv.ImportColumn.ChannelSku), d.Sku, "The listing was deleted after the file was validated; not applied.")));
             unchanged += edits.Count - changed - missing.Count;
-            return new JobPageOutcome<ImportResult>(new ImportResult(0, 0, changed, unchanged, 0) { ChangedMeanwhile = reported.Count }, reported);
+            return new JobPageOutcome<ImportResult>(new ImportResult(0, 0, changed + appliedBefore, unchanged, 0) { ChangedMeanwhile = reported.Count }, reported);
         }
 
         private static ReportedListing Report(ImportDecision decision, string column, string value, string reason) =>

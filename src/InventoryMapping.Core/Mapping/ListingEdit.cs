@@ -36,6 +36,7 @@ internal sealed record ListingEdit(ListingEntity Listing, bool SetsLink, ItemRef
         if (changed)
         {
             current.UpdatedAt = now;
+            current.EditJobId = jobId;
         }
 
         return changed ? current : null;

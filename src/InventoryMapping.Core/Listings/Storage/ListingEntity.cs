@@ -45,6 +45,9 @@ internal sealed class ListingEntity : ITableEntity
     /// <summary>The job that made the current link, so a re-run of that job counts it as its own.</summary>
     public string? LinkJobId { get; set; }
 
+    /// <summary>The bulk edit (import) job that last changed the listing, so a page that job redoes after a crash counts what it wrote before as applied.</summary>
+    public string? EditJobId { get; set; }
+
     // From Amazon's report.
     public string? Status { get; set; }
 

@@ -243,6 +243,46 @@ public sealed class StockSyncTests
     }
 
     [Fact]
+    public async Task A_SKU_first_claimed_by_a_discarded_hold_is_flagged_claimed_so_unlinking_it_releases_the_claim()
+    {
+        var skus = Enumerable.Range(1, 12).Select(i => $"SKU-{i:D2}").ToArray();
+        await using var world = await AmazonWorld.StartAsync(Catalogue([.. skus, "NEW-1"]), settings: FeedsOnly);
+
+        // NEW-1's first plan is the held one: it claims its SKU there, and is never sent.
+        await SyncedThenZeroedAsync(world, skus, meanwhile: () => world.LinkedListingAsync("NEW-1", stock: 3));
+        Assert.Equal("held", (await LatestAsync(world)).GetProperty("status").GetString());
+        Assert.Equal(200, (await world.Api.CallAsync<StockSyncFunctions>((f, r) => f.Discard(r, AmazonWorld.ChannelId, default), "POST")).Status);
+        await world.SyncUntilSettledAsync();
+        var listingId = InventoryMapping.Listings.ListingIds.FromSku("NEW-1");
+        Assert.Empty(world.ReceivedFor("NEW-1"));
+        Assert.Single(await ClaimRowsAsync(world, listingId));
+        var row = await world.App.Get<InventoryMapping.Storage.AppStorage>().Listings.GetEntityAsync<Azure.Data.Tables.TableEntity>(
+            InventoryMapping.Listings.Storage.ListingPartition.PartitionKeyOf(AmazonWorld.ChannelId, listingId), listingId);
+        Assert.True(row.Value.GetBoolean("SkuClaimed"));
+
+        var unlinked = await world.App.Get<InventoryMapping.Mapping.LinkService>().UnlinkAsync(AmazonWorld.ChannelId, listingId, null, world.Timeout);
+        Assert.True(unlinked.IsSuccess, unlinked.Error?.Detail);
+        await world.SyncUntilSettledAsync();
+
+        Assert.Empty(await ClaimRowsAsync(world, listingId));
+    }
+
+    /// <summary>The SkuClaims table's claim rows of a listing (a test-sized table, read whole).</summary>
+    private static async Task<List<Azure.Data.Tables.TableEntity>> ClaimRowsAsync(AmazonWorld world, string listingId)
+    {
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in world.App.Get<InventoryMapping.Storage.AppStorage>().SkuClaims.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            if (row.PartitionKey.StartsWith("c~", StringComparison.Ordinal) && row.RowKey.StartsWith(listingId + "|", StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    [Fact]
     public async Task The_listing_shows_its_quantity_to_list_with_the_figures_it_came_from()
     {
         await using var world = await AmazonWorld.StartAsync(Catalogue("SELL-1"));
@@ -263,7 +303,8 @@ public sealed class StockSyncTests
     }
 
     /// <summary>Every SKU linked with stock 5 and synced, then every item's stock set to 0 and the next run made: the safety rail's case.</summary>
-    private static async Task SyncedThenZeroedAsync(AmazonWorld world, IEnumerable<string> skus)
+    /// <param name="meanwhile">Done after the zeroing, before the sync that holds it.</param>
+    private static async Task SyncedThenZeroedAsync(AmazonWorld world, IEnumerable<string> skus, Func<Task>? meanwhile = null)
     {
         var items = new List<string>();
         foreach (var sku in skus)
@@ -275,6 +316,11 @@ public sealed class StockSyncTests
         foreach (var item in items)
         {
             await world.SetStockAsync(item, 0);
+        }
+
+        if (meanwhile is not null)
+        {
+            await meanwhile();
         }
 
         world.App.Clock.Advance(TimeSpan.FromMinutes(1));

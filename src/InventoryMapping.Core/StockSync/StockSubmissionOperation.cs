@@ -64,8 +64,11 @@ public sealed partial class StockSubmissionOperation(
             case StockSubmissionStatus.Held:
                 return Step.Continue;
             case StockSubmissionStatus.Discarded:
-                // Discarded by a user: what it would have sent is dropped with its marks (a later change marks the listings again).
+                // Discarded by a user: what it would have sent is dropped with its marks (a later change marks the
+                // listings again); SKUs the plan claimed are flagged claimed, as their results would have.
                 var plan = await submissions.ReadPlanAsync(request.PlanBlob!, cancellationToken);
+                var claimedRows = await listings.GetManyAsync(channel.ChannelId, [.. plan.Where(m => m.Claimed).Select(m => m.ListingId)], ReadsInFlight, cancellationToken);
+                await results.SetSkuClaimedAsync(channel.ChannelId, [.. claimedRows.OfType<ListingEntity>()], claimed: true, cancellationToken);
                 await marks.RemoveAsync(channel.ChannelId, Marks(plan), cancellationToken);
                 return Step.Ended;
             case StockSubmissionStatus.Planning:
@@ -128,7 +131,7 @@ public sealed partial class StockSubmissionOperation(
                     var why = givingUp
                         ? $"{aborted}, {request.FeedRetries + 1} times; it is sent again on the next run."
                         : $"{aborted}; it is sent again in {lifecycle.Value.RetryDelay(request.FeedRetries + 1):g}.";
-                    await results.WriteAsync(channel.ChannelId, [.. slice.Select(m => new SyncResult(m.ListingId, m.Quantity, m.MarkedAt, why))], cancellationToken);
+                    await results.WriteAsync(channel.ChannelId, [.. slice.Select(m => new SyncResult(m.ListingId, m.Quantity, m.MarkedAt, why, m.Claimed))], cancellationToken);
                     request.Error = why;
                     if (givingUp)
                     {
@@ -172,7 +175,7 @@ public sealed partial class StockSubmissionOperation(
     /// </summary>
     private async Task<(int Succeeded, int Failed)> ApplyAsync(Channel channel, IReadOnlyList<PlannedQuantity> slice, Func<int, string?> errorOf, CancellationToken cancellationToken)
     {
-        var outcome = slice.Select(m => new SyncResult(m.ListingId, m.Quantity, m.MarkedAt, errorOf(m.MessageId))).ToList();
+        var outcome = slice.Select(m => new SyncResult(m.ListingId, m.Quantity, m.MarkedAt, errorOf(m.MessageId), m.Claimed)).ToList();
         await results.WriteAsync(channel.ChannelId, outcome, cancellationToken);
         await marks.RemoveAsync(channel.ChannelId, Marks(slice), cancellationToken);
         var failed = outcome.Count(r => r.Error is not null);
@@ -189,7 +192,7 @@ public sealed partial class StockSubmissionOperation(
         var pending = await marks.ReadAsync(channel.ChannelId, now - options.Value.MarkSettleTime, options.Value.MaxMessagesPerSubmission, cancellationToken);
         var rows = await listings.GetManyAsync(channel.ChannelId, [.. pending.Select(m => m.ListingId)], ReadsInFlight, cancellationToken);
         var stock = await StockOfAsync(rows, cancellationToken);
-        await UpdateClaimsAsync(channel, rows, cancellationToken);
+        var claimed = await UpdateClaimsAsync(channel, rows, cancellationToken);
 
         var send = new List<PlannedQuantity>();
         var settled = new List<PendingMark>();
@@ -210,9 +213,12 @@ public sealed partial class StockSubmissionOperation(
             }
 
             var perFeed = options.Value.MessagesPerFeed;
-            send.Add(new PlannedQuantity(row.RowKey, row.Sku, quantity, (send.Count % perFeed) + 1, pending[i].ETag, pending[i].MarkedAt, row.SyncQuantity is > 0 && row.SyncError is null));
+            send.Add(new PlannedQuantity(row.RowKey, row.Sku, quantity, (send.Count % perFeed) + 1, pending[i].ETag, pending[i].MarkedAt, row.SyncQuantity is > 0 && row.SyncError is null, claimed.ContainsKey(row.RowKey)));
         }
 
+        // A claimed listing that is sent gets its flag with its result (one write, not two); the others get it now.
+        var sent = send.Select(m => m.ListingId).ToHashSet(StringComparer.Ordinal);
+        await results.SetSkuClaimedAsync(channel.ChannelId, [.. claimed.Values.Where(r => !sent.Contains(r.RowKey))], claimed: true, cancellationToken);
         await marks.RemoveAsync(channel.ChannelId, settled, cancellationToken);
         request.Settled = settled.Count;
         if (send.Count == 0)
@@ -253,19 +259,20 @@ public sealed partial class StockSubmissionOperation(
 
     /// <summary>
     /// Every change of a listing's eligibility marks it, so the plan sees them all: it claims the SKUs of listings now
-    /// eligible (then flags them claimed) and releases those of listings no longer eligible (the flag cleared first).
-    /// A crash between the two steps is mended by the next plan, which reads the same marks: an unflagged eligible
-    /// listing is claimed again; an ineligible one is released again if it is flagged or was ever sent.
+    /// eligible (the listings it returns, by id, to be flagged claimed: with their result when sent, by the plan when
+    /// not) and releases those of listings no longer eligible (the flag cleared first). A crash between claim and flag
+    /// is mended by the next plan, which reads the same marks (they stay until the result is on the listing): an
+    /// unflagged eligible listing is claimed again; an ineligible one is released again if it is flagged or was ever sent.
     /// </summary>
-    private async Task UpdateClaimsAsync(Channel channel, IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, ListingEntity>> UpdateClaimsAsync(Channel channel, IEnumerable<ListingEntity?> rows, CancellationToken cancellationToken)
     {
         var read = rows.OfType<ListingEntity>().ToList();
         var claim = read.Where(r => !r.SkuClaimed && SyncEligibilityRule.Of(r) == SyncEligibility.Eligible).ToList();
         var release = read.Where(r => (r.SkuClaimed || r.SyncUpdateDate is not null) && SyncEligibilityRule.Of(r) != SyncEligibility.Eligible).ToList();
         await claims.ClaimAsync(channel, [.. claim.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
-        await results.SetSkuClaimedAsync(channel.ChannelId, claim, claimed: true, cancellationToken);
         await results.SetSkuClaimedAsync(channel.ChannelId, release, claimed: false, cancellationToken);
         await claims.ReleaseAsync(channel, [.. release.Select(r => new ClaimedSku(r.RowKey, r.Sku))], cancellationToken);
+        return claim.DistinctBy(r => r.RowKey).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
     }
 
     /// <summary>The stock levels of the rows' linked items, read by <see cref="Storage.KeyedReads"/> (by range where they are dense, as in a Force Update).</summary>

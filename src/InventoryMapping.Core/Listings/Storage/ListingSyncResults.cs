@@ -19,11 +19,12 @@ public sealed class ListingSyncResults(ListingWriter writer, ListingStore store,
         return WriteEachAsync(channelId, results, r => r.ListingId, (row, result) =>
         {
             if (row.SyncQuantity == result.Quantity && row.SyncUpdateDate == result.QueuedAt && row.SyncError == result.Error
-                && (result.Error is not null || row.SyncLastUpdate is not null))
+                && (result.Error is not null || row.SyncLastUpdate is not null) && (row.SkuClaimed || !result.SkuClaimed))
             {
                 return false;
             }
 
+            row.SkuClaimed |= result.SkuClaimed;
             row.SyncQuantity = result.Quantity;
             row.SyncUpdateDate = result.QueuedAt;
             row.SyncError = result.Error;

@@ -68,7 +68,7 @@ public sealed class BenchHost : IAsyncDisposable
             .Build();
         var requests = new RequestLog(prefix);
         var provider = Services(configuration, requests, configure);
-        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
+        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None, provider.GetRequiredService<StorageLayout>());
         return new BenchHost(azurite, provider, prefix, requests, configuration, configure);
     }
 

@@ -43,6 +43,7 @@ public static class InventoryMappingServiceCollectionExtensions
         services.TryAddSingleton(new ConflictRetry(TimeProvider.System));
         services.AddSingleton<AppStorage>();
         services.AddSingleton<StorageLayout>();
+        services.AddSingleton<IStorageMigration, StockMarks.MarksToListingPartitions>();
         services.AddHostedService<StorageLayoutCheck>();
         services.AddOptions<DownloadLinkOptions>().Bind(configuration.GetSection(DownloadLinkOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DownloadLinkOptions>, DownloadLinkOptions.Validator>();

@@ -8,5 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 var host = LocalFunctionsHost.Create(args, configureServices: null, defaultFunctionsDirectory: FunctionsBuildOutput.Directory);
 
 // In Azure the Bicep template creates the tables, queue and containers; locally they are made before the triggers start.
-await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(CancellationToken.None);
+await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(
+    CancellationToken.None, ActivatorUtilities.GetServiceOrCreateInstance<StorageLayout>(host.Services));
 await host.RunAsync();

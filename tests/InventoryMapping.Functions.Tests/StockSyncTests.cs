@@ -1,3 +1,4 @@
+using InventoryMapping.Storage;
 using System.Text.Json;
 using InventoryMapping.AmazonSandbox;
 using InventoryMapping.Functions.Listings;
@@ -133,7 +134,7 @@ public sealed class StockSyncTests
     public async Task Listings_marked_densely_in_one_partition_are_read_by_key_range_and_each_gets_its_quantity()
     {
         // 24 SKUs of one listing partition, all marked by their links: the plan and the apply read that partition as one range.
-        var skus = Enumerable.Range(0, 2_000).Select(i => $"RANGE-{i:D4}").Where(sku => InventoryMapping.Listings.Storage.ListingPartition.OfSku(sku) == 7).Take(24).ToArray();
+        var skus = Enumerable.Range(0, 2_000).Select(i => $"RANGE-{i:D4}").Where(sku => InventoryMapping.Storage.ListingPartition.OfSku(sku) == 7).Take(24).ToArray();
         await using var world = await AmazonWorld.StartAsync(Catalogue(skus), settings: FeedsOnly);
         for (var i = 0; i < skus.Length; i++)
         {
@@ -257,7 +258,7 @@ public sealed class StockSyncTests
         Assert.Empty(world.ReceivedFor("NEW-1"));
         Assert.Single(await ClaimRowsAsync(world, listingId));
         var row = await world.App.Get<InventoryMapping.Storage.AppStorage>().Listings.GetEntityAsync<Azure.Data.Tables.TableEntity>(
-            InventoryMapping.Listings.Storage.ListingPartition.PartitionKeyOf(AmazonWorld.ChannelId, listingId), listingId);
+            InventoryMapping.Storage.ListingPartition.PartitionKeyOf(AmazonWorld.ChannelId, listingId), listingId);
         Assert.True(row.Value.GetBoolean("SkuClaimed"));
 
         var unlinked = await world.App.Get<InventoryMapping.Mapping.LinkService>().UnlinkAsync(AmazonWorld.ChannelId, listingId, null, world.Timeout);

@@ -61,7 +61,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddInventoryMapping(configuration);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None);
+        await provider.GetRequiredService<AppStorage>().EnsureCreatedAsync(CancellationToken.None, provider.GetRequiredService<StorageLayout>());
         return new TestServices(provider, prefix, azurite.ConnectionString, clock, settings ?? new Dictionary<string, string?>());
     }
 

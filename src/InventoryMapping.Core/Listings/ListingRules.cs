@@ -1,3 +1,4 @@
+using InventoryMapping.Storage;
 using InventoryMapping.Listings.Storage;
 
 namespace InventoryMapping.Listings;

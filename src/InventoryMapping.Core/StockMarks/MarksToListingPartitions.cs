@@ -12,12 +12,14 @@ namespace InventoryMapping.StockMarks;
 /// newer; only a Force flag is carried over), then the old rows are deleted. A crash or a second instance migrating
 /// at the same time repeats rows already moved, which ends the same.
 /// </summary>
-internal static class MarksToListingPartitions
+internal sealed class MarksToListingPartitions(AppStorage storage) : IStorageMigration
 {
     private const int PageSize = 1_000;
     private const int InFlight = 8;
 
-    public static async Task RunAsync(AppStorage storage, CancellationToken cancellationToken)
+    public int From => 2;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var channelIds = new List<string>();
         await foreach (var row in storage.Channels.QueryAsync<TableEntity>(

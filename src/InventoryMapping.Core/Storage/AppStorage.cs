@@ -75,12 +75,13 @@ public sealed class AppStorage(TableServiceClient tables, BlobServiceClient blob
     /// Creates whatever does not exist yet and records the storage layout of an empty store (see <see cref="StorageLayout"/>:
     /// data of another layout throws). In Azure the Bicep template creates them; locally and in tests this does.
     /// </summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <param name="layout">The app's (with its migrations); without one, a store of an older layout is refused.</param>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken, StorageLayout? layout = null)
     {
         await Task.WhenAll(AllTables.Select(t => t.CreateIfNotExistsAsync(cancellationToken)));
         await JobQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Task.WhenAll(Containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
-        await new StorageLayout(this).EnsureCurrentAsync(cancellationToken);
+        await (layout ?? new StorageLayout(this, [])).EnsureCurrentAsync(cancellationToken);
     }
 
     private TableClient Table(string name) => tables.GetTableClient(_prefix + name);

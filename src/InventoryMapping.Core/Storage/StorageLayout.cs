@@ -9,14 +9,13 @@ namespace InventoryMapping.Storage;
 /// version is refused at start with <see cref="StorageLayoutException"/>, never read with the wrong meaning. A change
 /// of what stored rows mean raises <see cref="Current"/> and comes with a migration or this refusal (docs/architecture.md).
 /// </summary>
-public sealed class StorageLayout(AppStorage storage)
+public sealed class StorageLayout(AppStorage storage, IEnumerable<IStorageMigration> migrations)
 {
     /// <summary>3: pending stock marks in their listings' partitions (2: in the channel's one partition).</summary>
     public const int Current = 3;
 
     /// <summary>What brings a store of each older layout one version up (docs/architecture.md, "Storage layout versions").</summary>
-    private static readonly IReadOnlyDictionary<int, Func<AppStorage, CancellationToken, Task>> Migrations =
-        new Dictionary<int, Func<AppStorage, CancellationToken, Task>> { [2] = StockMarks.MarksToListingPartitions.RunAsync };
+    private readonly IReadOnlyDictionary<int, IStorageMigration> _migrations = migrations.ToDictionary(m => m.From);
 
     internal const string Partition = "storage";
     internal const string Row = "layout";
@@ -41,12 +40,12 @@ public sealed class StorageLayout(AppStorage storage)
                         return;
                     }
 
-                    if (version is not { } from || !Migrations.TryGetValue(from, out var migrate))
+                    if (version is not { } from || !_migrations.TryGetValue(from, out var migration))
                     {
                         throw new StorageLayoutException(version);
                     }
 
-                    await migrate(storage, cancellationToken);
+                    await migration.RunAsync(cancellationToken);
                     // Another instance may have recorded it first: then the next round reads what it wrote.
                     await storage.Settings.TryReplaceAsync(new TableEntity(Partition, Row) { ["Version"] = from + 1 }, row.Value.ETag, cancellationToken);
                     continue;

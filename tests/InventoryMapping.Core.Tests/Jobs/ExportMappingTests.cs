@@ -46,7 +46,7 @@ public sealed class ExportMappingTests
 
         var blob = app.Get<AppStorage>().Container(AppStorage.ExportsContainer).GetBlobClient($"shop/{job.JobId}.csv");
         var rows = System.Text.Encoding.UTF8.GetString((await blob.DownloadContentAsync()).Value.Content.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
-        var inStorageOrder = skus.OrderBy(InventoryMapping.Listings.Storage.ListingPartition.OfSku).ThenBy(s => InventoryMapping.Listings.ListingIds.FromSku(s), StringComparer.Ordinal);
+        var inStorageOrder = skus.OrderBy(InventoryMapping.Storage.ListingPartition.OfSku).ThenBy(s => InventoryMapping.Listings.ListingIds.FromSku(s), StringComparer.Ordinal);
         Assert.InRange(runs, 2, 199);
         Assert.Equal(inStorageOrder, rows);
     }

@@ -74,7 +74,8 @@ internal sealed class AppOverHttp : IAsyncDisposable
         var host = LocalFunctionsHost.Create(options, configuration, (services, _) => services.AddSingleton<ILoggerProvider>(log));
         if (createStorage)
         {
-            await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(CancellationToken.None);
+            await ActivatorUtilities.GetServiceOrCreateInstance<AppStorage>(host.Services).EnsureCreatedAsync(
+                CancellationToken.None, ActivatorUtilities.GetServiceOrCreateInstance<StorageLayout>(host.Services));
         }
 
         try

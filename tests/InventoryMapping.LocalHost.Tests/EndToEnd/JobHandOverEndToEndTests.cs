@@ -139,7 +139,7 @@ public sealed class JobHandOverEndToEndTests(ITestOutputHelper output)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();
         await using var services = new ServiceCollection().AddLogging().AddInventoryMapping(configuration).BuildServiceProvider();
-        await services.GetRequiredService<AppStorage>().EnsureCreatedAsync(default);
+        await services.GetRequiredService<AppStorage>().EnsureCreatedAsync(default, services.GetRequiredService<StorageLayout>());
         var channel = await services.GetRequiredService<Channels.ChannelService>().PutAsync(
             "shop", new Channels.ChannelDefinition("A1SELLER", "Shop", "EU", ["A1PA6795UKMFR9"], null, null, null), null, default);
         Assert.True(channel.IsSuccess);

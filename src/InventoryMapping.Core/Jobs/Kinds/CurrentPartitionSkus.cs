@@ -1,3 +1,4 @@
+using InventoryMapping.Storage;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;

@@ -1,3 +1,4 @@
+using InventoryMapping.Storage;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;

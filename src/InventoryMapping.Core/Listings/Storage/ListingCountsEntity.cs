@@ -1,3 +1,4 @@
+using InventoryMapping.Storage;
 using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;

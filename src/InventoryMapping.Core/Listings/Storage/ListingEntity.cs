@@ -1,3 +1,4 @@
+using InventoryMapping.Storage;
 using Azure;
 using Azure.Data.Tables;
 

@@ -1,6 +1,5 @@
-using InventoryMapping.Storage;
 
-namespace InventoryMapping.Listings.Storage;
+namespace InventoryMapping.Storage;
 
 /// <summary>
 /// A channel's listings are spread over <see cref="Count"/> partitions by the <see cref="SkuBucket"/> of their SKU,

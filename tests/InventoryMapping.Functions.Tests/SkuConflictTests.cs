@@ -98,6 +98,35 @@ public sealed class SkuConflictTests
         Assert.Empty(await ConflictsAsync(world, Twin));
     }
 
+    [Fact]
+    public async Task Deleting_a_channel_removes_its_claims_conflicts_index_rows_and_marks()
+    {
+        await using var world = await StartAsync();
+        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
+        await world.LinkAsync(Twin, "SHARED-1", shared);
+        await world.SyncUntilSettledAsync();
+        Assert.Single(await ConflictsAsync(world, AmazonWorld.ChannelId));
+        await world.SetStockAsync(shared, 7);
+
+        var deleted = await world.Api.CallAsync<InventoryMapping.Functions.Channels.ChannelFunctions>((f, r) => f.Delete(r, Twin, default), "DELETE");
+        Assert.Equal(202, deleted.Status);
+        await world.Api.DrainJobQueueAsync(TimeSpan.FromMinutes(2));
+
+        var storage = world.App.Get<InventoryMapping.Storage.AppStorage>();
+        var claimRows = new List<string>();
+        await foreach (var row in storage.SkuClaims.QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            claimRows.Add($"{row.PartitionKey}/{row.RowKey}");
+        }
+
+        Assert.DoesNotContain(claimRows, r => r.Contains(Twin, StringComparison.Ordinal));
+        Assert.Contains(claimRows, r => r.Contains(AmazonWorld.ChannelId, StringComparison.Ordinal));
+        Assert.Empty(await ConflictsAsync(world, AmazonWorld.ChannelId));
+        var indexed = await world.App.Get<InventoryMapping.StockMarks.ItemListingIndex>().ListingsOfAsync(shared, world.Timeout);
+        Assert.Equal([AmazonWorld.ChannelId], indexed.Select(l => l.ChannelId).Distinct());
+        Assert.False(await world.App.Get<InventoryMapping.StockMarks.PendingStockMarks>().AnyAsync(Twin, world.Timeout));
+    }
+
     /// <summary>The world's channel, its twin (same seller, same region, another marketplace, its own credentials) and a channel of the same seller in North America.</summary>
     private static async Task<AmazonWorld> StartAsync()
     {

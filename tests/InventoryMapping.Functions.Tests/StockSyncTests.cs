@@ -1,4 +1,3 @@
-using InventoryMapping.Storage;
 using System.Text.Json;
 using InventoryMapping.AmazonSandbox;
 using InventoryMapping.Functions.Listings;
@@ -7,6 +6,7 @@ using InventoryMapping.Functions.Tests.Support;
 using InventoryMapping.Listings;
 using InventoryMapping.Mapping;
 using InventoryMapping.StockSync;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Functions.Tests;
 

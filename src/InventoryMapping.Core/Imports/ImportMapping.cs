@@ -234,8 +234,14 @@ internal sealed class ImportMapping(AppStorage storage, ImportWorkFiles files, I
                 else if (!decision.WouldChange)
                 {
                     // Already so: by this job, on an attempt at this page that a crash cut short, or by someone else.
-                    appliedBefore += decision.Edit!.Listing.EditJobId == job.JobId ? 1 : 0;
-                    unchanged += decision.Edit!.Listing.EditJobId == job.JobId ? 0 : 1;
+                    if (decision.Edit!.Listing.EditJobId == job.JobId)
+                    {
+                        appliedBefore++;
+                    }
+                    else
+                    {
+                        unchanged++;
+                    }
                 }
                 else
                 {

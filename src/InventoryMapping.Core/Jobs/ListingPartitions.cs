@@ -1,6 +1,6 @@
-using InventoryMapping.Storage;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs;
 

@@ -1,5 +1,5 @@
-using InventoryMapping.Storage;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Listings;
 

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using InventoryMapping.Channels;
-using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 
 namespace InventoryMapping.StockMarks;

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using InventoryMapping.Listings.Storage;
 using InventoryMapping.Storage;
 using Microsoft.Extensions.Options;
 

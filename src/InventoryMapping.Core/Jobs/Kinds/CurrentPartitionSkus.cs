@@ -1,7 +1,7 @@
-using InventoryMapping.Storage;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs.Kinds;
 

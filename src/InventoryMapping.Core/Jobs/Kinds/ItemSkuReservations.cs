@@ -1,6 +1,6 @@
-using InventoryMapping.Storage;
 using InventoryMapping.Inventory;
 using InventoryMapping.Listings.Storage;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Jobs.Kinds;
 

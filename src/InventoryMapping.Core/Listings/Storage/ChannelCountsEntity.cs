@@ -1,7 +1,7 @@
-using InventoryMapping.Storage;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using InventoryMapping.Storage;
 
 namespace InventoryMapping.Listings.Storage;
 

@@ -1,4 +1,3 @@
-using InventoryMapping.Storage;
 using Azure;
 using Azure.Data.Tables;
 

@@ -48,10 +48,7 @@ public sealed class SkuConflictTests
     public async Task Channels_of_different_regions_listing_one_SKU_do_not_conflict()
     {
         await using var world = await StartAsync();
-        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
-        await world.LinkAsync(OtherRegion, "SHARED-1", shared);
-
-        await world.SyncUntilSettledAsync();
+        var shared = await SharedAndSyncedAsync(world, OtherRegion);
 
         Assert.Equal([5], world.ReceivedFor("SHARED-1").Distinct());
         Assert.Empty(await ConflictsAsync(world, AmazonWorld.ChannelId));
@@ -62,9 +59,7 @@ public sealed class SkuConflictTests
     public async Task A_conflict_is_gone_once_one_of_the_listings_is_retired_and_back_when_it_is_listed_again()
     {
         await using var world = await StartAsync();
-        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
-        await world.LinkAsync(Twin, "SHARED-1", shared);
-        await world.SyncUntilSettledAsync();
+        var shared = await SharedAndSyncedAsync(world, Twin);
         Assert.Single(await ConflictsAsync(world, Twin));
 
         // The twin's next report (its marketplace's) lacks SHARED-1: retired there, so that channel sends it no quantity any more.
@@ -86,9 +81,7 @@ public sealed class SkuConflictTests
     public async Task Unlinking_one_of_the_listings_ends_the_conflict()
     {
         await using var world = await StartAsync();
-        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
-        await world.LinkAsync(Twin, "SHARED-1", shared);
-        await world.SyncUntilSettledAsync();
+        var shared = await SharedAndSyncedAsync(world, Twin);
 
         var unlinked = await world.App.Get<LinkService>().UnlinkAsync(Twin, ListingIds.FromSku("SHARED-1"), null, world.Timeout);
         Assert.True(unlinked.IsSuccess, unlinked.Error?.Detail);
@@ -102,9 +95,7 @@ public sealed class SkuConflictTests
     public async Task Deleting_a_channel_removes_its_claims_conflicts_index_rows_and_marks()
     {
         await using var world = await StartAsync();
-        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
-        await world.LinkAsync(Twin, "SHARED-1", shared);
-        await world.SyncUntilSettledAsync();
+        var shared = await SharedAndSyncedAsync(world, Twin);
         Assert.Single(await ConflictsAsync(world, AmazonWorld.ChannelId));
         await world.SetStockAsync(shared, 7);
 
@@ -140,6 +131,15 @@ public sealed class SkuConflictTests
         }
 
         return world;
+    }
+
+    /// <summary>SHARED-1 linked to one item in the world's channel and in <paramref name="other"/>, synced; answers the item.</summary>
+    private static async Task<string> SharedAndSyncedAsync(AmazonWorld world, string other)
+    {
+        var shared = await world.LinkedListingAsync("SHARED-1", stock: 5);
+        await world.LinkAsync(other, "SHARED-1", shared);
+        await world.SyncUntilSettledAsync();
+        return shared;
     }
 
     /// <summary>The summary's <c>stockSync.conflicts</c> of the channel, over HTTP.</summary>
